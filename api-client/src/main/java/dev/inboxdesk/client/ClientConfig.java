@@ -1,0 +1,232 @@
+package dev.inboxdesk.client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+
+/**
+ * Settings shared by both clients. Immutable; build one with {@link #builder(String)}.
+ *
+ * <pre>{@code
+ * ClientConfig config = ClientConfig.builder("https://api.example.com/api/v1")
+ *     .readTimeout(Duration.ofSeconds(20))
+ *     .exchangeListener(exchange -> log.debug("{} {} -> {}", exchange.method(), exchange.url(), exchange.status()))
+ *     .build();
+ * }</pre>
+ */
+public final class ClientConfig {
+  private final HttpUrl baseUrl;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final Duration callTimeout;
+  private final boolean allowInsecureHttp;
+  private final ExchangeListener exchangeListener;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final int maxRateLimitRetries;
+  private final int maxConnectionRetries;
+  private final long maxResponseBytes;
+  private final int maxLoggedBodyChars;
+  private final String userAgent;
+
+  private ClientConfig(Builder b) {
+    this.baseUrl = b.baseUrl;
+    this.connectTimeout = b.connectTimeout;
+    this.readTimeout = b.readTimeout;
+    this.callTimeout = b.callTimeout;
+    this.allowInsecureHttp = b.allowInsecureHttp;
+    this.exchangeListener = b.exchangeListener;
+    this.clock = b.clock;
+    this.sleeper = b.sleeper;
+    this.maxRateLimitRetries = b.maxRateLimitRetries;
+    this.maxConnectionRetries = b.maxConnectionRetries;
+    this.maxResponseBytes = b.maxResponseBytes;
+    this.maxLoggedBodyChars = b.maxLoggedBodyChars;
+    this.userAgent = b.userAgent;
+  }
+
+  /**
+   * Starts a configuration for a service at {@code baseUrl}: the messages app's origin
+   * ({@code https://example.app}) or the notifications API's base ({@code https://api.example.com/api/v1}).
+   *
+   * @throws IllegalArgumentException if the URL is not an absolute http or https URL
+   */
+  public static Builder builder(String baseUrl) {
+    return new Builder(baseUrl);
+  }
+
+  public HttpUrl baseUrl() {
+    return baseUrl;
+  }
+
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  public Duration callTimeout() {
+    return callTimeout;
+  }
+
+  /** Whether secrets may cross plain {@code http} to a host that is not loopback. */
+  public boolean allowInsecureHttp() {
+    return allowInsecureHttp;
+  }
+
+  public ExchangeListener exchangeListener() {
+    return exchangeListener;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Sleeper sleeper() {
+    return sleeper;
+  }
+
+  public int maxRateLimitRetries() {
+    return maxRateLimitRetries;
+  }
+
+  public int maxConnectionRetries() {
+    return maxConnectionRetries;
+  }
+
+  public long maxResponseBytes() {
+    return maxResponseBytes;
+  }
+
+  public int maxLoggedBodyChars() {
+    return maxLoggedBodyChars;
+  }
+
+  public String userAgent() {
+    return userAgent;
+  }
+
+  /** Builds a {@link ClientConfig}; every setting has a sensible default. */
+  public static final class Builder {
+    private final HttpUrl baseUrl;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ofSeconds(60);
+    private boolean allowInsecureHttp;
+    private ExchangeListener exchangeListener = ExchangeListener.NONE;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private int maxRateLimitRetries = 3;
+    private int maxConnectionRetries = 2;
+    private long maxResponseBytes = 64L * 1024 * 1024;
+    private int maxLoggedBodyChars = 64 * 1024;
+    private String userAgent = "InboxDesk";
+
+    private Builder(String baseUrl) {
+      Objects.requireNonNull(baseUrl, "baseUrl");
+      HttpUrl parsed = HttpUrl.parse(baseUrl.strip());
+      if (parsed == null) {
+        throw new IllegalArgumentException("Base URL must be an absolute http:// or https:// URL, got: " + baseUrl);
+      }
+      // A trailing slash would double up when paths are appended.
+      String text = parsed.toString();
+      this.baseUrl = text.endsWith("/") && parsed.pathSize() > 1 ? HttpUrl.get(text.substring(0, text.length() - 1)) : parsed;
+    }
+
+    public Builder connectTimeout(Duration value) {
+      this.connectTimeout = positive(value, "connectTimeout");
+      return this;
+    }
+
+    public Builder readTimeout(Duration value) {
+      this.readTimeout = positive(value, "readTimeout");
+      return this;
+    }
+
+    /** The longest one attempt may take, from sending to the end of the answer. */
+    public Builder callTimeout(Duration value) {
+      this.callTimeout = positive(value, "callTimeout");
+      return this;
+    }
+
+    /**
+     * Allows tokens, session cookies and passwords to cross plain {@code http} to a host that
+     * is not loopback. Off by default: anyone on the network path could read them.
+     */
+    public Builder allowInsecureHttp(boolean value) {
+      this.allowInsecureHttp = value;
+      return this;
+    }
+
+    public Builder exchangeListener(ExchangeListener value) {
+      this.exchangeListener = Objects.requireNonNull(value, "exchangeListener");
+      return this;
+    }
+
+    /** The clock used for rate-limit windows and token expiry (tests pass a fake one). */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** How waits are done (tests pass one that advances their fake clock). */
+    public Builder sleeper(Sleeper value) {
+      this.sleeper = Objects.requireNonNull(value, "sleeper");
+      return this;
+    }
+
+    /** How many times a {@code 429} is waited out and retried before giving up. */
+    public Builder maxRateLimitRetries(int value) {
+      this.maxRateLimitRetries = notNegative(value, "maxRateLimitRetries");
+      return this;
+    }
+
+    /** How many times a request safe to repeat is retried after a connection failure. */
+    public Builder maxConnectionRetries(int value) {
+      this.maxConnectionRetries = notNegative(value, "maxConnectionRetries");
+      return this;
+    }
+
+    /** Bodies larger than this are refused as {@link UnexpectedResponseException.Kind#TOO_LARGE}. */
+    public Builder maxResponseBytes(long value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("maxResponseBytes must be at least 1, got " + value);
+      }
+      this.maxResponseBytes = value;
+      return this;
+    }
+
+    /** How much of each body the {@link ExchangeListener} sees. */
+    public Builder maxLoggedBodyChars(int value) {
+      this.maxLoggedBodyChars = notNegative(value, "maxLoggedBodyChars");
+      return this;
+    }
+
+    public Builder userAgent(String value) {
+      this.userAgent = Objects.requireNonNull(value, "userAgent");
+      return this;
+    }
+
+    public ClientConfig build() {
+      return new ClientConfig(this);
+    }
+
+    private static Duration positive(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + value);
+      }
+      return value;
+    }
+
+    private static int notNegative(int value, String name) {
+      if (value < 0) {
+        throw new IllegalArgumentException(name + " must not be negative, got " + value);
+      }
+      return value;
+    }
+  }
+}

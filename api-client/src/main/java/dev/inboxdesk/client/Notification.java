@@ -1,0 +1,99 @@
+package dev.inboxdesk.client;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One notification. Immutable; times are parsed on first use.
+ */
+public final class Notification {
+  private final String id;
+  private final String eventKey;
+  private final String title;
+  private final String body;
+  private final Map<String, Object> data;
+  private final boolean read;
+  private final String readAtText;
+  private final String createdAtText;
+  private volatile Instant createdAt;
+
+  public Notification(String id, String eventKey, String title, String body, Map<String, Object> data,
+      boolean read, String readAtText, String createdAtText) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.eventKey = eventKey == null ? "" : eventKey;
+    this.title = title == null ? "" : title;
+    this.body = body == null ? "" : body;
+    this.data = data == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
+    this.read = read;
+    this.readAtText = readAtText;
+    this.createdAtText = createdAtText;
+  }
+
+  /** The notification's UUID. */
+  public String id() {
+    return id;
+  }
+
+  /** What kind of event it reports, e.g. {@code new_message_creator}. */
+  public String eventKey() {
+    return eventKey;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String body() {
+    return body;
+  }
+
+  /** Event-specific extra fields, as the server sent them. */
+  public Map<String, Object> data() {
+    return data;
+  }
+
+  public boolean read() {
+    return read;
+  }
+
+  /** When it was read, or null. */
+  public Instant readAt() {
+    return Timestamps.parseOrNull(readAtText);
+  }
+
+  /** When it was created, or null if the server gave no readable time. */
+  public Instant createdAt() {
+    Instant parsed = createdAt;
+    if (parsed == null && createdAtText != null) {
+      parsed = Timestamps.parseOrNull(createdAtText);
+      createdAt = parsed;
+    }
+    return parsed;
+  }
+
+  public String createdAtText() {
+    return createdAtText;
+  }
+
+  /** A copy marked as read now, for updating a list after {@code markRead}. */
+  public Notification asRead(Instant when) {
+    return new Notification(id, eventKey, title, body, data, true, when.toString(), createdAtText);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Notification n && id.equals(n.id) && read == n.read && eventKey.equals(n.eventKey)
+        && title.equals(n.title) && body.equals(n.body) && Objects.equals(createdAtText, n.createdAtText);
+  }
+
+  @Override
+  public int hashCode() {
+    return id.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Notification[id=" + id + ", eventKey=" + eventKey + ", read=" + read + ", createdAt=" + createdAtText + "]";
+  }
+}

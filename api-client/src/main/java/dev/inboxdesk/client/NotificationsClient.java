@@ -1,0 +1,400 @@
+package dev.inboxdesk.client;
+
+import dev.inboxdesk.client.AuthenticationException.Reason;
+import dev.inboxdesk.client.internal.AccessTokens;
+import dev.inboxdesk.client.internal.CallContext;
+import dev.inboxdesk.client.internal.ErrorMapper;
+import dev.inboxdesk.client.internal.HttpAnswer;
+import dev.inboxdesk.client.internal.HttpTransport;
+import dev.inboxdesk.client.internal.Ids;
+import dev.inboxdesk.client.internal.Json;
+import dev.inboxdesk.client.internal.NotificationsJson;
+import dev.inboxdesk.client.internal.NotificationsJson.TokenAnswer;
+import dev.inboxdesk.client.internal.RateLimiter;
+import dev.inboxdesk.client.internal.RequestSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.HttpUrl;
+
+/**
+ * Client for the notifications service (a NestJS API with Bearer JWTs and
+ * {@code @nestjs/throttler}).
+ *
+ * <pre>{@code
+ * try (NotificationsClient notifications =
+ *          NotificationsClient.create(ClientConfig.builder("https://api.example.com/api/v1").build())) {
+ *   if (notifications.login("ada@example.com", password) instanceof LoginResult.TwoFactorRequired step) {
+ *     notifications.completeTwoFactor(step.tempToken(), codeFromAuthenticator);
+ *   }
+ *   for (Notification n : notifications.listAll(ReadFilter.UNREAD)) {
+ *     System.out.println(n.title());
+ *   }
+ *   notifications.deleteNotification("3f2b8c1e-0d4a-4e7b-9c61-5a8f2e9d0b17");
+ * }
+ * }</pre>
+ *
+ * <p>Requests are paced under the server's per-route limit (60 a minute unless its headers say
+ * otherwise), so a long run of deletes does not provoke {@code 429}. An expired access token is
+ * refreshed once, through the {@code biore_refresh} cookie, however many calls notice at the same
+ * time: the server revokes every session when a refresh token is used twice.
+ *
+ * <p>One instance per server and account; thread-safe. Failures are {@link ApiException}s.
+ */
+public final class NotificationsClient implements AutoCloseable {
+  /** The cookie the server keeps the refresh token in. */
+  public static final String REFRESH_COOKIE = "biore_refresh";
+  /** The most items a page may hold. */
+  public static final int MAX_PAGE_SIZE = 50;
+  private static final int DEFAULT_QUOTA_PER_MINUTE = 60;
+  /** Refresh this long before the access token expires, so calls do not hit the 401 first. */
+  private static final Duration REFRESH_AHEAD = Duration.ofSeconds(30);
+  /** A listing stops after this many pages even if the server keeps sending full ones. */
+  private static final int MAX_PAGES = 10_000;
+
+  private final HttpTransport transport;
+  private final HttpUrl base;
+  private final Object refreshLock = new Object();
+  private volatile AccessTokens.Token token;
+
+  private NotificationsClient(ClientConfig config) {
+    this.base = config.baseUrl();
+    this.transport = new HttpTransport("notifications", config,
+        RateLimiter.withDefaultQuota(config.clock(), DEFAULT_QUOTA_PER_MINUTE));
+  }
+
+  /** A client for the API at the configuration's base URL (ending in {@code /api/v1}). */
+  public static NotificationsClient create(ClientConfig config) {
+    return new NotificationsClient(Objects.requireNonNull(config, "config"));
+  }
+
+  /**
+   * Logs in. A two-factor account answers {@link LoginResult.TwoFactorRequired}; that is not an error.
+   *
+   * @throws AuthenticationException with {@link Reason#INVALID_CREDENTIALS}, {@link Reason#ACCOUNT_LOCKED},
+   *     {@link Reason#EMAIL_NOT_VERIFIED} and the like
+   */
+  public LoginResult login(String email, String password) {
+    return transport.sync(context -> login(email, password, context));
+  }
+
+  public CompletableFuture<LoginResult> loginAsync(String email, String password) {
+    return transport.async(context -> login(email, password, context));
+  }
+
+  /** The second login step, with the ticket from {@link LoginResult.TwoFactorRequired}. */
+  public LoginResult completeTwoFactor(String tempToken, String code) {
+    return transport.sync(context -> completeTwoFactor(tempToken, code, context));
+  }
+
+  public CompletableFuture<LoginResult> completeTwoFactorAsync(String tempToken, String code) {
+    return transport.async(context -> completeTwoFactor(tempToken, code, context));
+  }
+
+  /**
+   * Uses an access token the user pasted (for deployments whose login needs a captcha). Its
+   * expiry is read from the token when it is a JWT. Without a refresh cookie it cannot be renewed.
+   */
+  public void useAccessToken(String accessToken) {
+    Objects.requireNonNull(accessToken, "accessToken");
+    String value = accessToken.strip();
+    if (value.startsWith("Bearer ")) {
+      value = value.substring("Bearer ".length()).strip();
+    }
+    if (value.isEmpty() || value.chars().anyMatch(c -> c <= ' ')) {
+      throw new IllegalArgumentException("An access token is one word without spaces");
+    }
+    token = new AccessTokens.Token(value, AccessTokens.expiryOf(value));
+  }
+
+  /** True while an access token is held (it may have expired). */
+  public boolean isSignedIn() {
+    return token != null;
+  }
+
+  /** When the held access token expires, if known. */
+  public Optional<Instant> accessTokenExpiresAt() {
+    AccessTokens.Token current = token;
+    return current == null ? Optional.empty() : Optional.ofNullable(current.expiresAt());
+  }
+
+  /** True when a refresh cookie is held, so an expired access token can be renewed. */
+  public boolean canRefresh() {
+    return transport.cookies().has(url("auth/refresh"), REFRESH_COOKIE::equals);
+  }
+
+  /** Renews the access token now (single-flight with any refresh already running). */
+  public void refresh() {
+    transport.sync(context -> refreshReplacing(token, context));
+  }
+
+  public CompletableFuture<Void> refreshAsync() {
+    AccessTokens.Token stale = token;
+    return transport.async(context -> {
+      refreshReplacing(stale, context);
+      return null;
+    });
+  }
+
+  /** Logs out on the server (best effort; the call is idempotent) and forgets the tokens here. */
+  public void logout() {
+    transport.sync(this::logout);
+  }
+
+  public CompletableFuture<Void> logoutAsync() {
+    return transport.async(this::logout);
+  }
+
+  /**
+   * One page of notifications, newest first.
+   *
+   * @param page from 1
+   * @param limit 1 to {@value #MAX_PAGE_SIZE}
+   */
+  public NotificationPage listPage(ReadFilter filter, int page, int limit) {
+    return transport.sync(context -> listPage(filter, page, limit, context));
+  }
+
+  public CompletableFuture<NotificationPage> listPageAsync(ReadFilter filter, int page, int limit) {
+    return transport.async(context -> listPage(filter, page, limit, context));
+  }
+
+  /** Every notification the filter selects, newest first, paging until a short page. */
+  public List<Notification> listAll(ReadFilter filter) {
+    return transport.sync(context -> listAll(filter, context));
+  }
+
+  public CompletableFuture<List<Notification>> listAllAsync(ReadFilter filter) {
+    return transport.async(context -> listAll(filter, context));
+  }
+
+  /**
+   * Deletes one notification for good (the server has no undo).
+   *
+   * @param id a UUID; anything else is refused before sending
+   * @return {@link DeleteOutcome#ALREADY_GONE} when a retry after a broken connection found it gone
+   * @throws NotFoundException when it does not exist or is someone else's: either way not in this list
+   */
+  public DeleteOutcome deleteNotification(String id) {
+    return transport.sync(context -> deleteNotification(id, context));
+  }
+
+  public CompletableFuture<DeleteOutcome> deleteNotificationAsync(String id) {
+    return transport.async(context -> deleteNotification(id, context));
+  }
+
+  /** Marks one notification read. */
+  public void markRead(String id) {
+    transport.sync(context -> markRead(id, context));
+  }
+
+  public CompletableFuture<Void> markReadAsync(String id) {
+    return transport.async(context -> markRead(id, context));
+  }
+
+  /** Marks every notification read; returns how many changed. */
+  public int markAllRead() {
+    return transport.sync(this::markAllRead);
+  }
+
+  public CompletableFuture<Integer> markAllReadAsync() {
+    return transport.async(this::markAllRead);
+  }
+
+  /** Deletes every read notification for good; returns how many. */
+  public int clearRead() {
+    return transport.sync(this::clearRead);
+  }
+
+  public CompletableFuture<Integer> clearReadAsync() {
+    return transport.async(this::clearRead);
+  }
+
+  /** How many notifications are unread. */
+  public int unreadCount() {
+    return transport.sync(this::unreadCount);
+  }
+
+  public CompletableFuture<Integer> unreadCountAsync() {
+    return transport.async(this::unreadCount);
+  }
+
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  private LoginResult login(String email, String password, CallContext context) {
+    Objects.requireNonNull(email, "email");
+    Objects.requireNonNull(password, "password");
+    String body = Json.MAPPER.createObjectNode().put("email", email).put("password", password).toString();
+    HttpAnswer answer = transport.send(RequestSpec.of("POST", url("auth/login"), "POST /auth/login", false)
+        .withJson(body, true), context);
+    return accept(Json.parse(answer, "the login answer", NotificationsJson::tokens));
+  }
+
+  private LoginResult completeTwoFactor(String tempToken, String code, CallContext context) {
+    Objects.requireNonNull(tempToken, "tempToken");
+    Objects.requireNonNull(code, "code");
+    String body = Json.MAPPER.createObjectNode().put("tempToken", tempToken).put("code", code).toString();
+    HttpAnswer answer = transport.send(RequestSpec.of("POST", url("auth/login/2fa"), "POST /auth/login/2fa", false)
+        .withJson(body, true), context);
+    return accept(Json.parse(answer, "the two-factor answer", NotificationsJson::tokens));
+  }
+
+  private LoginResult accept(TokenAnswer answer) {
+    if (answer.requiresTwoFactor()) {
+      return new LoginResult.TwoFactorRequired(answer.tempToken());
+    }
+    token = tokenFrom(answer);
+    return new LoginResult.SignedIn(token.expiresAt());
+  }
+
+  private AccessTokens.Token tokenFrom(TokenAnswer answer) {
+    Instant expiresAt = answer.expiresInSeconds() != null
+        ? transport.config().clock().instant().plusSeconds(answer.expiresInSeconds())
+        : AccessTokens.expiryOf(answer.accessToken());
+    return new AccessTokens.Token(answer.accessToken(), expiresAt);
+  }
+
+  /**
+   * Refreshes unless someone already replaced {@code stale}: callers that saw the same expired
+   * token wait on the lock, then find the new token and send nothing. Exactly one refresh request.
+   */
+  private AccessTokens.Token refreshReplacing(AccessTokens.Token stale, CallContext context) {
+    synchronized (refreshLock) {
+      AccessTokens.Token current = token;
+      if (current != null && current != stale) {
+        return current;
+      }
+      if (!canRefresh()) {
+        throw new AuthenticationException(Reason.REFRESH_UNAVAILABLE,
+            ServerDetails.clientSide(null, "The access token expired and there is no refresh token; sign in again"));
+      }
+      HttpAnswer answer = transport.exchange(RequestSpec.of("POST", url("auth/refresh"), "POST /auth/refresh", false),
+          context);
+      if (!answer.isSuccess()) {
+        ApiException error = ErrorMapper.toException(answer);
+        if (error instanceof AuthenticationException) {
+          // Rejected (expired, or reused and every session revoked): only a new sign-in helps.
+          token = null;
+          transport.cookies().remove(REFRESH_COOKIE::equals);
+        }
+        throw error;
+      }
+      AccessTokens.Token fresh = tokenFrom(Json.parse(answer, "the refresh answer", NotificationsJson::tokens));
+      token = fresh;
+      return fresh;
+    }
+  }
+
+  /** Sends with the access token, refreshing it first when due and once after a {@code 401}. */
+  private HttpAnswer authorized(RequestSpec spec, CallContext context) {
+    AccessTokens.Token current = token;
+    if (current == null) {
+      throw new AuthenticationException(Reason.NOT_AUTHENTICATED,
+          ServerDetails.clientSide(null, "Not signed in to the notifications service"));
+    }
+    Instant now = transport.config().clock().instant();
+    if (current.expiresAt() != null && now.isAfter(current.expiresAt().minus(REFRESH_AHEAD)) && canRefresh()) {
+      current = refreshReplacing(current, context);
+    }
+    HttpAnswer answer = transport.exchange(spec.withBearer(current.value()), context);
+    if (answer.status() == 401 && (canRefresh() || token != current)) {
+      current = refreshReplacing(current, context);
+      answer = transport.exchange(spec.withBearer(current.value()), context);
+    }
+    return answer;
+  }
+
+  private Void logout(CallContext context) {
+    AccessTokens.Token current = token;
+    try {
+      if (current != null || canRefresh()) {
+        RequestSpec spec = RequestSpec.of("POST", url("auth/logout"), "POST /auth/logout", true);
+        transport.exchange(current == null ? spec : spec.withBearer(current.value()), context);
+      }
+    } catch (ApiException unreachable) {
+      // Forgetting the tokens here matters more than telling the server.
+    } finally {
+      token = null;
+      transport.cookies().clear();
+    }
+    return null;
+  }
+
+  private NotificationPage listPage(ReadFilter filter, int page, int limit, CallContext context) {
+    Objects.requireNonNull(filter, "filter");
+    if (page < 1 || limit < 1 || limit > MAX_PAGE_SIZE) {
+      throw InvalidRequestException.refusedBeforeSending(InvalidRequestException.INVALID_ARGUMENT,
+          "page must be at least 1 and limit between 1 and " + MAX_PAGE_SIZE + ", got page " + page
+              + " and limit " + limit);
+    }
+    HttpUrl.Builder url = url("notifications").newBuilder();
+    if (filter != ReadFilter.ALL) {
+      url.addQueryParameter("read", filter == ReadFilter.READ ? "true" : "false");
+    }
+    url.addQueryParameter("page", Integer.toString(page)).addQueryParameter("limit", Integer.toString(limit));
+    HttpAnswer answer = ErrorMapper.requireSuccess(
+        authorized(RequestSpec.of("GET", url.build(), "GET /notifications", true), context));
+    return Json.parse(answer, "the notification list", NotificationsJson::page);
+  }
+
+  private List<Notification> listAll(ReadFilter filter, CallContext context) {
+    List<Notification> all = new ArrayList<>();
+    for (int page = 1; page <= MAX_PAGES; page++) {
+      NotificationPage current = listPage(filter, page, MAX_PAGE_SIZE, context);
+      all.addAll(current.items());
+      boolean lastByTotal = current.total() != null && all.size() >= current.total();
+      if (current.items().size() < MAX_PAGE_SIZE || lastByTotal) {
+        break;
+      }
+    }
+    return all;
+  }
+
+  private DeleteOutcome deleteNotification(String id, CallContext context) {
+    HttpUrl url = url("notifications").newBuilder().addPathSegment(Ids.requireUuid(id)).build();
+    HttpAnswer answer = authorized(RequestSpec.of("DELETE", url, "DELETE /notifications/:id", true), context);
+    if (answer.status() == 404 && answer.replayedAfterConnectionFailure()) {
+      return DeleteOutcome.ALREADY_GONE;
+    }
+    ErrorMapper.requireSuccess(answer);
+    Json.parse(answer, "the delete answer", NotificationsJson::success);
+    return DeleteOutcome.DELETED;
+  }
+
+  private Void markRead(String id, CallContext context) {
+    HttpUrl url = url("notifications").newBuilder().addPathSegment(Ids.requireUuid(id)).addPathSegment("read").build();
+    HttpAnswer answer = ErrorMapper.requireSuccess(
+        authorized(RequestSpec.of("PATCH", url, "PATCH /notifications/:id/read", true), context));
+    Json.parse(answer, "the mark-read answer", NotificationsJson::success);
+    return null;
+  }
+
+  private Integer markAllRead(CallContext context) {
+    HttpAnswer answer = ErrorMapper.requireSuccess(authorized(
+        RequestSpec.of("POST", url("notifications/read-all"), "POST /notifications/read-all", true), context));
+    return Json.parse(answer, "the read-all answer", p -> NotificationsJson.dataCount(p, "updated"));
+  }
+
+  private Integer clearRead(CallContext context) {
+    HttpAnswer answer = ErrorMapper.requireSuccess(authorized(
+        RequestSpec.of("DELETE", url("notifications/clear-read"), "DELETE /notifications/clear-read", true), context));
+    return Json.parse(answer, "the clear-read answer", p -> NotificationsJson.dataCount(p, "deleted"));
+  }
+
+  private Integer unreadCount(CallContext context) {
+    HttpAnswer answer = ErrorMapper.requireSuccess(authorized(
+        RequestSpec.of("GET", url("notifications/unread-count"), "GET /notifications/unread-count", true), context));
+    return Json.parse(answer, "the unread count", p -> NotificationsJson.dataCount(p, "count"));
+  }
+
+  private HttpUrl url(String path) {
+    return base.newBuilder().addPathSegments(path).build();
+  }
+}

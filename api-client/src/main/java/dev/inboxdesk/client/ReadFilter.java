@@ -1,0 +1,6 @@
+package dev.inboxdesk.client;
+
+/** Which notifications a listing returns. */
+public enum ReadFilter {
+  ALL, READ, UNREAD
+}

@@ -1,0 +1,99 @@
+package dev.inboxdesk.client.internal;
+
+import dev.inboxdesk.client.ApiException;
+import dev.inboxdesk.client.AuthenticationException;
+import dev.inboxdesk.client.AuthenticationException.Reason;
+import dev.inboxdesk.client.InvalidRequestException;
+import dev.inboxdesk.client.NotFoundException;
+import dev.inboxdesk.client.RateLimitInfo;
+import dev.inboxdesk.client.RateLimitedException;
+import dev.inboxdesk.client.ServerDetails;
+import dev.inboxdesk.client.ServerErrorException;
+import dev.inboxdesk.client.UnexpectedResponseException;
+import dev.inboxdesk.client.UnexpectedResponseException.Kind;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place that turns an HTTP answer that is not a success into an {@link ApiException}.
+ * The status decides first: a {@code 5xx} is a server error whatever its body; a {@code 4xx}
+ * whose body is none of the known error shapes is an unexpected response.
+ */
+public final class ErrorMapper {
+  private ErrorMapper() {
+  }
+
+  /** Throws the error for a non-2xx answer; returns the answer unchanged when it is a success. */
+  public static HttpAnswer requireSuccess(HttpAnswer answer) {
+    if (answer.isSuccess()) {
+      return answer;
+    }
+    throw toException(answer);
+  }
+
+  public static ApiException toException(HttpAnswer answer) {
+    int status = answer.status();
+    ServerDetails parsed = ErrorBodies.parse(answer);
+    ServerDetails details = parsed != null ? parsed.withStatus(status) : statusOnly(answer);
+    if (status >= 500) {
+      return new ServerErrorException(details);
+    }
+    if (status == 429) {
+      RateLimitInfo info = answer.rateLimit();
+      Duration wait = info.retryAfter() != null ? info.retryAfter() : Duration.ofSeconds(60);
+      return new RateLimitedException(details, wait, info.limit(), info.remaining());
+    }
+    if (status == 405) {
+      return new InvalidRequestException(details.message() != null ? details
+          : new ServerDetails(status, details.code(), "Method not allowed", null, Map.of(), List.of(),
+              details.correlationId()));
+    }
+    if (status >= 400 && status < 500) {
+      if (parsed == null) {
+        Kind kind = Json.notJsonKind(answer.body(), answer.contentType());
+        Kind shown = kind != null ? kind : Kind.WRONG_SHAPE;
+        return new UnexpectedResponseException(shown, Json.describe(shown, "HTTP " + status + " error body",
+            answer.contentType()) + (kind == null ? " is none of the known error shapes" : ""), details);
+      }
+      return switch (status) {
+        case 401, 403 -> new AuthenticationException(reason(details, status), details);
+        case 404 -> new NotFoundException(details);
+        default -> new InvalidRequestException(details);
+      };
+    }
+    return new UnexpectedResponseException(Kind.UNEXPECTED_STATUS, "HTTP " + status + " is not part of the contract",
+        details);
+  }
+
+  private static ServerDetails statusOnly(HttpAnswer answer) {
+    String correlationId = ErrorBodies.correlationIdHeader(answer.headers());
+    return new ServerDetails(answer.status(), null, null, null, Map.of(), List.of(), correlationId);
+  }
+
+  /** Reads the specific reason from the server's i18nKey or code. */
+  static Reason reason(ServerDetails details, int status) {
+    String key = details.i18nKey() != null ? details.i18nKey() : details.code();
+    if (key != null) {
+      if (key.endsWith("invalid_credentials")) {
+        return Reason.INVALID_CREDENTIALS;
+      }
+      if (key.endsWith("account_locked")) {
+        return Reason.ACCOUNT_LOCKED;
+      }
+      if (key.endsWith("account_suspended")) {
+        return Reason.ACCOUNT_SUSPENDED;
+      }
+      if (key.endsWith("account_deactivated")) {
+        return Reason.ACCOUNT_DEACTIVATED;
+      }
+      if (key.endsWith("email_not_verified")) {
+        return Reason.EMAIL_NOT_VERIFIED;
+      }
+      if (key.endsWith("token_reuse_detected")) {
+        return Reason.REFRESH_TOKEN_REUSED;
+      }
+    }
+    return status == 403 ? Reason.FORBIDDEN : Reason.NOT_AUTHENTICATED;
+  }
+}

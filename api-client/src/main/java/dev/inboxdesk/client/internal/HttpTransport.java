@@ -1,0 +1,364 @@
+package dev.inboxdesk.client.internal;
+
+import dev.inboxdesk.client.ClientConfig;
+import dev.inboxdesk.client.ConnectionFailureException;
+import dev.inboxdesk.client.ConnectionFailureException.Kind;
+import dev.inboxdesk.client.Exchange;
+import dev.inboxdesk.client.ExchangeListener;
+import dev.inboxdesk.client.InvalidRequestException;
+import dev.inboxdesk.client.RateLimitInfo;
+import dev.inboxdesk.client.ServerDetails;
+import dev.inboxdesk.client.UnexpectedResponseException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import javax.net.ssl.SSLException;
+import okhttp3.Call;
+import okhttp3.Headers;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+
+/**
+ * Sends requests for one client: paces them under the rate limit, retries what is safe to retry,
+ * reads bodies within a size limit, tells the exchange listener, and turns wire failures into
+ * {@link ConnectionFailureException}. Answers that are not a success come back as they are;
+ * {@link ErrorMapper} turns them into errors.
+ */
+public final class HttpTransport implements AutoCloseable {
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private final String service;
+  private final ClientConfig config;
+  private final MemoryCookieJar cookies = new MemoryCookieJar();
+  private final RateLimiter limiter;
+  private final OkHttpClient http;
+  private final ExecutorService executor;
+
+  public HttpTransport(String service, ClientConfig config, RateLimiter limiter) {
+    this.service = service;
+    this.config = config;
+    this.limiter = limiter;
+    this.http = new OkHttpClient.Builder()
+        .cookieJar(cookies)
+        .connectTimeout(config.connectTimeout())
+        .readTimeout(config.readTimeout())
+        .writeTimeout(config.readTimeout())
+        .callTimeout(config.callTimeout())
+        // We retry ourselves, so that a replayed delete is known to be a replay.
+        .retryOnConnectionFailure(false)
+        // A redirect is never part of these contracts; following one could carry cookies elsewhere.
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .build();
+    this.executor = Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "inboxdesk-" + service + "-" + THREADS.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  public MemoryCookieJar cookies() {
+    return cookies;
+  }
+
+  public ClientConfig config() {
+    return config;
+  }
+
+  public RateLimiter limiter() {
+    return limiter;
+  }
+
+  /** Sends and insists on a {@code 2xx}: anything else is thrown as its typed error. */
+  public HttpAnswer send(RequestSpec spec, CallContext context) {
+    return ErrorMapper.requireSuccess(exchange(spec, context));
+  }
+
+  /**
+   * Sends, waiting for rate-limit quota first; retries a {@code 429} (bounded) and, for replayable
+   * requests, a connection failure (bounded). Returns whatever final answer came.
+   */
+  public HttpAnswer exchange(RequestSpec spec, CallContext context) {
+    refuseInsecureSecrets(spec);
+    int rateLimitRetries = 0;
+    int connectionRetries = 0;
+    boolean replayed = false;
+    int attempt = 0;
+    while (true) {
+      awaitQuota(spec.route(), context);
+      attempt++;
+      HttpAnswer answer;
+      try {
+        answer = once(spec, context, attempt).replayed(replayed);
+      } catch (ConnectionFailureException failure) {
+        if (!spec.replayable() || connectionRetries >= config.maxConnectionRetries() || context.isCancelled()) {
+          throw failure;
+        }
+        connectionRetries++;
+        replayed |= failure.mayHaveReachedServer();
+        context.sleep(config.sleeper(), Backoff.afterConnectionFailure(connectionRetries));
+        continue;
+      }
+      if (answer.status() != 429) {
+        limiter.onAnswer(spec.route(), answer.rateLimit());
+        return answer;
+      }
+      Duration wait = answer.rateLimit().retryAfter() != null ? answer.rateLimit().retryAfter()
+          : Backoff.afterThrottle(rateLimitRetries + 1);
+      limiter.onThrottled(spec.route(), wait);
+      if (rateLimitRetries >= config.maxRateLimitRetries()) {
+        throw ErrorMapper.toException(answer);
+      }
+      rateLimitRetries++;
+    }
+  }
+
+  /** Runs {@code work} on the client's threads; cancelling the future cancels the call. */
+  public <T> CompletableFuture<T> async(Function<CallContext, T> work) {
+    CallContext context = new CallContext();
+    CompletableFuture<T> future = new CompletableFuture<>() {
+      @Override
+      public boolean cancel(boolean mayInterruptIfRunning) {
+        context.cancel();
+        return super.cancel(mayInterruptIfRunning);
+      }
+    };
+    executor.execute(() -> {
+      context.bind(Thread.currentThread());
+      try {
+        future.complete(work.apply(context));
+      } catch (Throwable failure) {
+        future.completeExceptionally(failure);
+      } finally {
+        context.unbind();
+      }
+    });
+    return future;
+  }
+
+  /** Runs {@code work} on the calling thread. */
+  public <T> T sync(Function<CallContext, T> work) {
+    CallContext context = new CallContext();
+    context.bind(Thread.currentThread());
+    try {
+      return work.apply(context);
+    } finally {
+      context.unbind();
+    }
+  }
+
+  private void awaitQuota(String route, CallContext context) {
+    Duration wait;
+    while (!(wait = limiter.reserve(route)).isZero()) {
+      context.sleep(config.sleeper(), wait);
+    }
+    context.throwIfCancelled();
+  }
+
+  private void refuseInsecureSecrets(RequestSpec spec) {
+    if (spec.url().isHttps() || config.allowInsecureHttp() || Hosts.isLoopback(spec.url())) {
+      return;
+    }
+    boolean sendsCredentials = spec.bearerToken() != null || spec.carriesSecret()
+        || !cookies.loadForRequest(spec.url()).isEmpty();
+    if (sendsCredentials) {
+      throw InvalidRequestException.refusedBeforeSending(InvalidRequestException.INSECURE_TRANSPORT,
+          "Refusing to send credentials over plain http to " + spec.url().host()
+              + "; use https, or allow insecure http explicitly");
+    }
+  }
+
+  private HttpAnswer once(RequestSpec spec, CallContext context, int attempt) {
+    Request request = toRequest(spec);
+    Instant startedAt = config.clock().instant();
+    long start = System.nanoTime();
+    Call call = http.newCall(request);
+    context.attach(call);
+    Response response = null;
+    try {
+      response = call.execute();
+      byte[] body = readBody(response.body());
+      Headers headers = response.headers();
+      HttpAnswer answer = new HttpAnswer(response.code(), headers, body, headers.get("Content-Type"),
+          RateLimitHeaders.parse(headers, config.clock()), false);
+      record(spec, request, startedAt, attempt, answer, start, null);
+      return answer;
+    } catch (IOException e) {
+      if (context.isCancelled()) {
+        throw new CancellationException("Cancelled");
+      }
+      ConnectionFailureException failure = connectionFailure(e, response != null);
+      record(spec, request, startedAt, attempt, null, start, failure.getMessage());
+      throw failure;
+    } catch (UnexpectedResponseException tooLarge) {
+      record(spec, request, startedAt, attempt, null, start, tooLarge.getMessage());
+      throw tooLarge;
+    } finally {
+      if (response != null) {
+        response.close();
+      }
+    }
+  }
+
+  private Request toRequest(RequestSpec spec) {
+    RequestBody body = null;
+    if (spec.body() != null) {
+      body = RequestBody.create(spec.body(), spec.contentType() == null ? null : MediaType.get(spec.contentType()));
+    } else if (!spec.method().equals("GET") && !spec.method().equals("DELETE") && !spec.method().equals("HEAD")) {
+      body = RequestBody.create(new byte[0], null);
+    }
+    Request.Builder builder = new Request.Builder()
+        .url(spec.url())
+        .method(spec.method(), body)
+        .header("User-Agent", config.userAgent())
+        .header("Accept", "application/json");
+    if (spec.bearerToken() != null) {
+      builder.header("Authorization", "Bearer " + spec.bearerToken());
+    }
+    return builder.build();
+  }
+
+  private byte[] readBody(ResponseBody body) throws IOException {
+    long limit = config.maxResponseBytes();
+    if (body.contentLength() > limit) {
+      throw tooLarge(body.contentLength());
+    }
+    BufferedSource source = body.source();
+    Buffer buffer = new Buffer();
+    while (source.read(buffer, 64 * 1024) != -1) {
+      if (buffer.size() > limit) {
+        throw tooLarge(-1);
+      }
+    }
+    return buffer.readByteArray();
+  }
+
+  private UnexpectedResponseException tooLarge(long declared) {
+    return new UnexpectedResponseException(UnexpectedResponseException.Kind.TOO_LARGE,
+        "the body is larger than " + config.maxResponseBytes() + " bytes"
+            + (declared > 0 ? " (" + declared + " declared)" : ""), ServerDetails.NONE);
+  }
+
+  /** Names what happened on the wire, and whether the server may have seen the request. */
+  static ConnectionFailureException connectionFailure(IOException e, boolean answerStarted) {
+    if (e instanceof UnknownHostException) {
+      return new ConnectionFailureException(Kind.UNKNOWN_HOST, false, "Unknown host", e);
+    }
+    if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+      boolean timedOut = e.getMessage() != null && e.getMessage().toLowerCase().contains("timed out");
+      return new ConnectionFailureException(timedOut ? Kind.TIMEOUT : Kind.REFUSED, false,
+          timedOut ? "Connecting timed out" : "Connection refused", e);
+    }
+    if (e instanceof SSLException) {
+      return new ConnectionFailureException(Kind.TLS, answerStarted, "Secure connection failed", e);
+    }
+    if (e instanceof SocketTimeoutException && "connect timed out".equals(e.getMessage())) {
+      return new ConnectionFailureException(Kind.TIMEOUT, false, "Connecting timed out", e);
+    }
+    if (e instanceof InterruptedIOException) {
+      return new ConnectionFailureException(Kind.TIMEOUT, true, "No answer in time", e);
+    }
+    return new ConnectionFailureException(Kind.RESET, true,
+        answerStarted ? "Connection dropped while the answer arrived" : "Connection dropped", e);
+  }
+
+  private void record(RequestSpec spec, Request request, Instant startedAt, int attempt, HttpAnswer answer,
+      long startNanos, String failure) {
+    ExchangeListener listener = config.exchangeListener();
+    if (listener == ExchangeListener.NONE) {
+      return;
+    }
+    Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
+    int maxChars = config.maxLoggedBodyChars();
+    // The Cookie header is added inside OkHttp; show what the jar sent.
+    Headers.Builder requestHeaders = request.headers().newBuilder();
+    String cookieHeader = cookieHeader(request);
+    if (cookieHeader != null) {
+      requestHeaders.add("Cookie", cookieHeader);
+    }
+    String requestBody = spec.body() == null ? "" : Redactor.body(spec.body(), spec.contentType(), maxChars);
+    Exchange exchange;
+    if (answer == null) {
+      exchange = new Exchange(service, startedAt, attempt, spec.method(), spec.url().toString(),
+          Redactor.headers(requestHeaders.build()), requestBody, 0, List.of(), "", 0, duration, RateLimitInfo.NONE,
+          null, failure);
+    } else {
+      ServerDetails error = answer.isSuccess() ? null : ErrorBodies.parse(answer);
+      String correlationId = error != null && error.correlationId() != null ? error.correlationId()
+          : ErrorBodies.correlationIdHeader(answer.headers());
+      exchange = new Exchange(service, startedAt, attempt, spec.method(), spec.url().toString(),
+          Redactor.headers(requestHeaders.build()), requestBody, answer.status(), Redactor.headers(answer.headers()),
+          Redactor.body(answer.body(), answer.contentType(), maxChars), answer.body().length, duration,
+          answer.rateLimit(), correlationId, failure);
+    }
+    try {
+      listener.onExchange(exchange);
+    } catch (RuntimeException listenerBug) {
+      // A faulty listener must not break the call it observes.
+    }
+  }
+
+  private String cookieHeader(Request request) {
+    List<okhttp3.Cookie> sent = cookies.loadForRequest(request.url());
+    if (sent.isEmpty()) {
+      return null;
+    }
+    StringBuilder header = new StringBuilder();
+    for (okhttp3.Cookie cookie : sent) {
+      if (header.length() > 0) {
+        header.append("; ");
+      }
+      header.append(cookie.name()).append('=').append(cookie.value());
+    }
+    return header.toString();
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+
+  /** Waits between retries. */
+  static final class Backoff {
+    private Backoff() {
+    }
+
+    /** 250 ms, 500 ms, 1 s… with jitter, so that many clients do not retry in step. */
+    static Duration afterConnectionFailure(int retry) {
+      return jittered(Duration.ofMillis(250L << Math.min(retry - 1, 6)));
+    }
+
+    /** 1 s, 2 s, 4 s… up to the 60 s a throttler window lasts, with jitter. */
+    static Duration afterThrottle(int retry) {
+      long seconds = Math.min(60, 1L << Math.min(retry - 1, 6));
+      return jittered(Duration.ofSeconds(seconds));
+    }
+
+    /** Between half and all of {@code base}. */
+    static Duration jittered(Duration base) {
+      long half = base.toMillis() / 2;
+      return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+    }
+  }
+}

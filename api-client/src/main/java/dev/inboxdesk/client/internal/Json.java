@@ -1,0 +1,171 @@
+package dev.inboxdesk.client.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.inboxdesk.client.ServerDetails;
+import dev.inboxdesk.client.UnexpectedResponseException;
+import dev.inboxdesk.client.UnexpectedResponseException.Kind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Streaming JSON reading shared by both services' readers. Streaming lets a reader skip fields
+ * (the password hash in a delete answer) without ever turning them into strings.
+ */
+public final class Json {
+  /** Shared, thread-safe once configured. */
+  public static final ObjectMapper MAPPER = new ObjectMapper();
+  static final JsonFactory FACTORY = MAPPER.getFactory();
+
+  private Json() {
+  }
+
+  /** Reads one field's value; the parser is on the value's first token. Return false to skip it. */
+  @FunctionalInterface
+  interface FieldReader {
+    boolean read(String name, JsonParser parser) throws IOException;
+  }
+
+  /** A body reader: parses a whole 2xx body into a value. */
+  @FunctionalInterface
+  public interface BodyReader<T> {
+    T read(JsonParser parser) throws IOException;
+  }
+
+  /**
+   * Parses a success body, turning every way it can be wrong into an
+   * {@link UnexpectedResponseException}.
+   */
+  public static <T> T parse(HttpAnswer answer, String what, BodyReader<T> reader) {
+    byte[] body = answer.body();
+    Kind notReadable = notJsonKind(body, answer.contentType());
+    if (notReadable != null) {
+      throw new UnexpectedResponseException(notReadable, describe(notReadable, what, answer.contentType()),
+          ServerDetails.ofStatus(answer.status()));
+    }
+    try (JsonParser parser = FACTORY.createParser(body)) {
+      if (parser.nextToken() == null) {
+        throw new ShapeException("no JSON value");
+      }
+      return reader.read(parser);
+    } catch (ShapeException e) {
+      throw new UnexpectedResponseException(Kind.WRONG_SHAPE, what + " is not shaped as the contract says: "
+          + e.getMessage(), ServerDetails.ofStatus(answer.status()));
+    } catch (JsonProcessingException e) {
+      throw new UnexpectedResponseException(Kind.MALFORMED_JSON, what + " is not valid JSON (truncated or garbled"
+          + " at byte " + e.getLocation().getByteOffset() + " of " + body.length + ")",
+          ServerDetails.ofStatus(answer.status()));
+    } catch (IOException e) {
+      // Reading from a byte array fails only on malformed input.
+      throw new UnexpectedResponseException(Kind.MALFORMED_JSON, what + " could not be read",
+          ServerDetails.ofStatus(answer.status()));
+    }
+  }
+
+  /** Why a body cannot be JSON at all, or null if it may be. */
+  static Kind notJsonKind(byte[] body, String contentType) {
+    int first = firstNonWhitespace(body);
+    if (first < 0) {
+      return Kind.EMPTY_BODY;
+    }
+    if (body[first] == '<') {
+      return Kind.NOT_JSON;
+    }
+    if (contentType != null) {
+      String type = contentType.toLowerCase(Locale.ROOT);
+      if (type.startsWith("text/html") || type.startsWith("text/xml") || type.startsWith("image/")) {
+        return Kind.NOT_JSON;
+      }
+    }
+    return null;
+  }
+
+  static String describe(Kind kind, String what, String contentType) {
+    return switch (kind) {
+      case EMPTY_BODY -> what + " is empty";
+      case NOT_JSON -> what + " is not JSON" + (contentType == null ? "" : " (" + contentType + ")");
+      default -> what + " could not be read";
+    };
+  }
+
+  private static int firstNonWhitespace(byte[] body) {
+    for (int i = 0; i < body.length; i++) {
+      byte b = body[i];
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t' && !(i == 0 && b == (byte) 0xEF)) {
+        // 0xEF starts a UTF-8 byte-order mark, which Jackson skips.
+        if (i <= 2 && (b == (byte) 0xBB || b == (byte) 0xBF) && body[0] == (byte) 0xEF) {
+          continue;
+        }
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Walks an object's fields; the parser must be on START_OBJECT and ends on its END_OBJECT. */
+  static void readObject(JsonParser parser, String what, FieldReader reader) throws IOException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      throw new ShapeException(what + " should be an object");
+    }
+    JsonToken token;
+    while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      parser.nextToken();
+      if (!reader.read(name, parser)) {
+        parser.skipChildren();
+      }
+    }
+    if (token != JsonToken.END_OBJECT) {
+      throw new ShapeException(what + " ends early");
+    }
+  }
+
+  /** A string value, or null for JSON null; anything else is the wrong shape. */
+  static String string(JsonParser parser, String field) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (token != JsonToken.VALUE_STRING) {
+      throw new ShapeException("'" + field + "' should be a string");
+    }
+    return parser.getText();
+  }
+
+  static boolean bool(JsonParser parser, String field) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+      return token == JsonToken.VALUE_TRUE;
+    }
+    throw new ShapeException("'" + field + "' should be true or false");
+  }
+
+  static Integer integer(JsonParser parser, String field) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (token != JsonToken.VALUE_NUMBER_INT) {
+      throw new ShapeException("'" + field + "' should be a whole number");
+    }
+    return parser.getIntValue();
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> map(JsonParser parser) throws IOException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      return Map.of();
+    }
+    return MAPPER.readValue(parser, Map.class);
+  }
+
+  static String utf8(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,195 @@
+package dev.inboxdesk.client.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.inboxdesk.client.Message;
+import dev.inboxdesk.client.SessionUser;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Readers for the messages service's bodies. Fields not named here are skipped unread; in a
+ * delete answer that includes the account's {@code email} and {@code password} hash, which are
+ * never turned into strings, let alone kept.
+ */
+public final class MessagesJson {
+  private MessagesJson() {
+  }
+
+  /** {@code {"csrfToken":"…"}}. */
+  public static String csrfToken(JsonParser parser) throws IOException {
+    String[] token = new String[1];
+    Json.readObject(parser, "the CSRF answer", (name, p) -> {
+      if (name.equals("csrfToken")) {
+        token[0] = Json.string(p, name);
+        return true;
+      }
+      return false;
+    });
+    if (token[0] == null || token[0].isEmpty()) {
+      throw new ShapeException("no 'csrfToken'");
+    }
+    return token[0];
+  }
+
+  /** {@code {"url":"…"}}: where NextAuth would send a browser next. */
+  public static String callbackUrl(JsonParser parser) throws IOException {
+    String[] url = new String[1];
+    Json.readObject(parser, "the sign-in answer", (name, p) -> {
+      if (name.equals("url")) {
+        url[0] = Json.string(p, name);
+        return true;
+      }
+      return false;
+    });
+    return url[0];
+  }
+
+  /** {@code {"success":true,"messages":[…]}}. */
+  public static List<Message> messageList(JsonParser parser) throws IOException {
+    List<List<Message>> found = new ArrayList<>(1);
+    Json.readObject(parser, "the message list", (name, p) -> {
+      if (name.equals("messages")) {
+        found.add(messages(p));
+        return true;
+      }
+      return false;
+    });
+    if (found.isEmpty()) {
+      throw new ShapeException("no 'messages' array");
+    }
+    return found.get(0);
+  }
+
+  /** {@code {"success":true,"message":"…","data":{…,"messages":[…]}}}: the inbox after a delete. */
+  public static List<Message> inboxAfterDelete(JsonParser parser) throws IOException {
+    List<List<Message>> found = new ArrayList<>(1);
+    Json.readObject(parser, "the delete answer", (name, p) -> {
+      if (!name.equals("data")) {
+        return false;
+      }
+      Json.readObject(p, "'data'", (field, q) -> {
+        if (field.equals("messages")) {
+          found.add(messages(q));
+          return true;
+        }
+        // email, password, username…: skipped without being read.
+        return false;
+      });
+      return true;
+    });
+    if (found.isEmpty()) {
+      throw new ShapeException("no 'data.messages' array");
+    }
+    return found.get(0);
+  }
+
+  /** {@code {"user":{…},"expires":"…"}}, or null for {@code {}} (signed out). */
+  public static SessionUser session(JsonParser parser) throws IOException {
+    Object[] user = new Object[6];
+    String[] expires = new String[1];
+    boolean[] hasUser = new boolean[1];
+    Json.readObject(parser, "the session", (name, p) -> {
+      if (name.equals("expires")) {
+        expires[0] = Json.string(p, name);
+        return true;
+      }
+      if (!name.equals("user") || p.currentToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      hasUser[0] = true;
+      Json.readObject(p, "'user'", (field, q) -> {
+        switch (field) {
+          case "_id", "id" -> user[0] = Json.string(q, field);
+          case "username", "name" -> user[1] = user[1] == null ? Json.string(q, field) : user[1];
+          case "email" -> user[2] = Json.string(q, field);
+          case "isVerified" -> user[3] = Json.bool(q, field);
+          case "isAcceptingMessages" -> user[4] = Json.bool(q, field);
+          default -> {
+            return false;
+          }
+        }
+        return true;
+      });
+      return true;
+    });
+    if (!hasUser[0]) {
+      return null;
+    }
+    Instant expiry = null;
+    if (expires[0] != null) {
+      try {
+        expiry = Instant.parse(expires[0]);
+      } catch (DateTimeParseException unreadable) {
+        expiry = null;
+      }
+    }
+    return new SessionUser((String) user[0], (String) user[1], (String) user[2], Boolean.TRUE.equals(user[3]),
+        Boolean.TRUE.equals(user[4]), expiry);
+  }
+
+  /** {@code {"success":true,"isAcceptingMessages":true}}. */
+  public static boolean acceptingMessages(JsonParser parser) throws IOException {
+    Boolean[] accepting = new Boolean[1];
+    Json.readObject(parser, "the accept-messages answer", (name, p) -> {
+      if (name.equals("isAcceptingMessages") || name.equals("isAcceptingMessage")) {
+        accepting[0] = Json.bool(p, name);
+        return true;
+      }
+      return false;
+    });
+    if (accepting[0] == null) {
+      throw new ShapeException("no 'isAcceptingMessages'");
+    }
+    return accepting[0];
+  }
+
+  private static List<Message> messages(JsonParser parser) throws IOException {
+    if (parser.currentToken() != JsonToken.START_ARRAY) {
+      throw new ShapeException("'messages' should be an array");
+    }
+    List<Message> messages = new ArrayList<>();
+    JsonToken token;
+    while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
+      String[] fields = new String[3];
+      Json.readObject(parser, "a message", (name, p) -> {
+        switch (name) {
+          case "_id" -> fields[0] = objectId(p);
+          case "content" -> fields[1] = Json.string(p, name);
+          case "createdAt" -> fields[2] = Json.string(p, name);
+          default -> {
+            return false;
+          }
+        }
+        return true;
+      });
+      if (fields[0] == null) {
+        throw new ShapeException("a message without '_id'");
+      }
+      messages.add(new Message(fields[0], fields[1], fields[2]));
+    }
+    if (token != JsonToken.END_ARRAY) {
+      throw new ShapeException("'messages' should hold objects");
+    }
+    return messages;
+  }
+
+  /** An ObjectId as a plain string, or in extended JSON as {@code {"$oid":"…"}}. */
+  private static String objectId(JsonParser parser) throws IOException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      return Json.string(parser, "_id");
+    }
+    String[] id = new String[1];
+    Json.readObject(parser, "'_id'", (name, p) -> {
+      if (name.equals("$oid")) {
+        id[0] = Json.string(p, name);
+        return true;
+      }
+      return false;
+    });
+    return id[0];
+  }
+}

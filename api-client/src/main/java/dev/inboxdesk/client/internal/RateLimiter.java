@@ -86,10 +86,8 @@ public final class RateLimiter {
     Window window = windows.computeIfAbsent(route, r -> new Window(defaultLimit));
     // With no known limit, the window refills to "unlimited" once the wait is over.
     window.remaining = 0;
-    Instant until = clock.instant().plus(wait);
-    if (window.resetAt == null || until.isAfter(window.resetAt)) {
-      window.resetAt = until;
-    }
+    // The server's Retry-After is the truth about its window, sooner or later than our guess.
+    window.resetAt = clock.instant().plus(wait);
   }
 
   /** Requests the route may still send in its current window, or null when unlimited. */

@@ -12,13 +12,12 @@ import java.util.Objects;
 public final class Message {
   private final String id;
   private final String content;
-  private final String createdAtText;
-  private volatile Instant createdAt;
+  private final Timestamps createdAt;
 
   public Message(String id, String content, String createdAtText) {
     this.id = Objects.requireNonNull(id, "id");
     this.content = content == null ? "" : content;
-    this.createdAtText = createdAtText;
+    this.createdAt = new Timestamps(createdAtText);
   }
 
   /** The message's id: 24 hex digits. */
@@ -32,23 +31,18 @@ public final class Message {
 
   /** When it was sent, or null if the server gave no readable time. */
   public Instant createdAt() {
-    Instant parsed = createdAt;
-    if (parsed == null && createdAtText != null) {
-      parsed = Timestamps.parseOrNull(createdAtText);
-      createdAt = parsed;
-    }
-    return parsed;
+    return createdAt.instant();
   }
 
   /** The time exactly as the server sent it; may be null. */
   public String createdAtText() {
-    return createdAtText;
+    return createdAt.text();
   }
 
   @Override
   public boolean equals(Object other) {
     return other instanceof Message m && id.equals(m.id) && content.equals(m.content)
-        && Objects.equals(createdAtText, m.createdAtText);
+        && Objects.equals(createdAtText(), m.createdAtText());
   }
 
   @Override
@@ -58,6 +52,6 @@ public final class Message {
 
   @Override
   public String toString() {
-    return "Message[id=" + id + ", createdAt=" + createdAtText + ", " + content.length() + " chars]";
+    return "Message[id=" + id + ", createdAt=" + createdAtText() + ", " + content.length() + " chars]";
   }
 }

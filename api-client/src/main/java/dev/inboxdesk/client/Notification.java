@@ -15,8 +15,7 @@ public final class Notification {
   private final Map<String, Object> data;
   private final boolean read;
   private final String readAtText;
-  private final String createdAtText;
-  private volatile Instant createdAt;
+  private final Timestamps createdAt;
 
   public Notification(String id, String eventKey, String title, String body, Map<String, Object> data,
       boolean read, String readAtText, String createdAtText) {
@@ -27,7 +26,7 @@ public final class Notification {
     this.data = data == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
     this.read = read;
     this.readAtText = readAtText;
-    this.createdAtText = createdAtText;
+    this.createdAt = new Timestamps(createdAtText);
   }
 
   /** The notification's UUID. */
@@ -64,27 +63,22 @@ public final class Notification {
 
   /** When it was created, or null if the server gave no readable time. */
   public Instant createdAt() {
-    Instant parsed = createdAt;
-    if (parsed == null && createdAtText != null) {
-      parsed = Timestamps.parseOrNull(createdAtText);
-      createdAt = parsed;
-    }
-    return parsed;
+    return createdAt.instant();
   }
 
   public String createdAtText() {
-    return createdAtText;
+    return createdAt.text();
   }
 
   /** A copy marked as read now, for updating a list after {@code markRead}. */
   public Notification asRead(Instant when) {
-    return new Notification(id, eventKey, title, body, data, true, when.toString(), createdAtText);
+    return new Notification(id, eventKey, title, body, data, true, when.toString(), createdAtText());
   }
 
   @Override
   public boolean equals(Object other) {
     return other instanceof Notification n && id.equals(n.id) && read == n.read && eventKey.equals(n.eventKey)
-        && title.equals(n.title) && body.equals(n.body) && Objects.equals(createdAtText, n.createdAtText);
+        && title.equals(n.title) && body.equals(n.body) && Objects.equals(createdAtText(), n.createdAtText());
   }
 
   @Override
@@ -94,6 +88,6 @@ public final class Notification {
 
   @Override
   public String toString() {
-    return "Notification[id=" + id + ", eventKey=" + eventKey + ", read=" + read + ", createdAt=" + createdAtText + "]";
+    return "Notification[id=" + id + ", eventKey=" + eventKey + ", read=" + read + ", createdAt=" + createdAtText() + "]";
   }
 }

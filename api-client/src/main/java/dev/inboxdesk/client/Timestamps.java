@@ -4,9 +4,29 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-/** Lenient ISO-8601 parsing for server timestamps. */
+/**
+ * A server timestamp kept as text and parsed on first use: parsing thousands of dates eagerly
+ * costs several times the rest of a parse. Lenient: an unreadable time reads as null.
+ */
 final class Timestamps {
-  private Timestamps() {
+  private final String text;
+  private volatile Instant parsed;
+
+  Timestamps(String text) {
+    this.text = text;
+  }
+
+  String text() {
+    return text;
+  }
+
+  Instant instant() {
+    Instant value = parsed;
+    if (value == null && text != null) {
+      value = parseOrNull(text);
+      parsed = value;
+    }
+    return value;
   }
 
   static Instant parseOrNull(String text) {

@@ -7,9 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inboxdesk.client.UnexpectedResponseException.Kind;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,24 +14,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every shape an answer can take, expected or not, ends as one typed error. */
-class ErrorMappingTest {
+class ErrorMappingTest extends LoopbackServerTest {
   private static final String HTML = "<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>";
 
-  @StartStop
-  final MockWebServer server = new MockWebServer();
-  final FakeTime time = new FakeTime();
   NotificationsClient client;
 
   @BeforeEach
   void setUp() {
-    client = NotificationsClient.create(time.config(server.url("/api/v1").toString()).build());
+    client = notifications();
     client.useAccessToken("t");
   }
 
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
 
   private static MockResponse html(int code) {
     return new MockResponse.Builder().code(code).addHeader("Content-Type", "text/html").body(HTML).build();

@@ -10,32 +10,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.inboxdesk.client.UnexpectedResponseException.Kind;
 import java.time.Instant;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class MessagesListAndDeleteTest {
-  @StartStop
-  final MockWebServer server = new MockWebServer();
-  final FakeTime time = new FakeTime();
+class MessagesListAndDeleteTest extends LoopbackServerTest {
   MessagesClient client;
 
   @BeforeEach
   void setUp() {
-    client = MessagesClient.create(time.config(server.url("/").toString()).build());
+    client = messages();
     client.useSessionToken("session");
   }
 
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
 
   @Test
   void listsTheWholeInboxNewestFirstAsSent() throws Exception {

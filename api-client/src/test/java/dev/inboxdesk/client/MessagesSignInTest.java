@@ -7,28 +7,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inboxdesk.client.AuthenticationException.Reason;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class MessagesSignInTest {
-  @StartStop
-  final MockWebServer server = new MockWebServer();
-  final FakeTime time = new FakeTime();
+class MessagesSignInTest extends LoopbackServerTest {
   MessagesClient client;
 
   @BeforeEach
   void setUp() {
-    client = MessagesClient.create(time.config(server.url("/").toString()).build());
+    client = messages();
   }
 
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
 
   private void enqueueCsrf() {
     server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
@@ -138,6 +128,23 @@ class MessagesSignInTest {
     String cookie = server.takeRequest().getHeaders().get("Cookie");
     assertThat(cookie).contains("next-auth.session-token.0=" + "a".repeat(3936))
         .contains("next-auth.session-token.1=" + "a".repeat(5000 - 3936));
+  }
+
+  @Test
+  void aSessionSplitIntoNumberedCookiesByTheServerCountsAsSignedIn() throws Exception {
+    enqueueCsrf();
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .addHeader("Set-Cookie", "next-auth.session-token.0=part-zero; Path=/; HttpOnly")
+        .addHeader("Set-Cookie", "next-auth.session-token.1=part-one; Path=/; HttpOnly")
+        .body("{\"url\":\"/dashboard\"}").build());
+    server.enqueue(json(200, session()));
+
+    assertThat(client.signIn("ada@example.com", "pw").username()).isEqualTo("ada");
+    assertThat(client.hasSession()).isTrue();
+    server.takeRequest();
+    server.takeRequest();
+    assertThat(server.takeRequest().getHeaders().get("Cookie"))
+        .contains("next-auth.session-token.0=part-zero", "next-auth.session-token.1=part-one");
   }
 
   @Test

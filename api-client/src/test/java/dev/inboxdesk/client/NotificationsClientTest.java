@@ -11,31 +11,21 @@ import dev.inboxdesk.client.AuthenticationException.Reason;
 import java.time.Duration;
 import java.time.Instant;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class NotificationsClientTest {
-  @StartStop
-  final MockWebServer server = new MockWebServer();
-  final FakeTime time = new FakeTime();
+class NotificationsClientTest extends LoopbackServerTest {
   NotificationsClient client;
 
   @BeforeEach
   void setUp() {
-    client = NotificationsClient.create(time.config(server.url("/api/v1").toString()).build());
+    client = notifications();
   }
 
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
 
   @Test
   void loginStoresTheAccessTokenAndUsesItAsBearer() throws Exception {

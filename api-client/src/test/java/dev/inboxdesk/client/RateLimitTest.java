@@ -7,28 +7,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RateLimitTest {
-  @StartStop
-  final MockWebServer server = new MockWebServer();
-  final FakeTime time = new FakeTime();
+class RateLimitTest extends LoopbackServerTest {
   NotificationsClient client;
 
   @BeforeEach
   void setUp() {
-    client = NotificationsClient.create(time.config(server.url("/api/v1").toString()).build());
+    client = notifications();
     client.useAccessToken("t");
   }
 
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
 
   private static MockResponse allowed(int limit, int remaining, int resetSeconds) {
     return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")

@@ -15,28 +15,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RefreshTest {
-  @StartStop
-  final MockWebServer server = new MockWebServer();
-  final FakeTime time = new FakeTime();
+class RefreshTest extends LoopbackServerTest {
   NotificationsClient client;
 
   @BeforeEach
   void setUp() {
-    client = NotificationsClient.create(time.config(server.url("/api/v1").toString()).build());
+    client = notifications();
   }
 
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
 
   private void logIn(String token, int expiresIn) throws InterruptedException {
     server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")

@@ -11,20 +11,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
 /** Tokens, cookies and passwords never show up where people or logs can read them. */
-class SecretsTest {
+class SecretsTest extends LoopbackServerTest {
   private static final String PASSWORD = "hunter2-correct-horse";
   private static final String ACCESS = "eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LWFjY2Vzcw.sig-access";
   private static final String REFRESH = "refresh-cookie-value-42";
   private static final String SESSION = "session-jwe-value-77";
 
-  @StartStop
-  final MockWebServer server = new MockWebServer();
-  final FakeTime time = new FakeTime();
   final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
 
   private static String everything(Exchange e) {

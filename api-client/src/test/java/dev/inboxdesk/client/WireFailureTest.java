@@ -12,30 +12,19 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class WireFailureTest {
-  @StartStop
-  final MockWebServer server = new MockWebServer();
-  final FakeTime time = new FakeTime();
+class WireFailureTest extends LoopbackServerTest {
   NotificationsClient client;
 
   @BeforeEach
   void setUp() {
-    client = NotificationsClient.create(time.config(server.url("/api/v1").toString())
-        .readTimeout(Duration.ofMillis(500)).build());
+    client = notifications(config -> config.readTimeout(Duration.ofMillis(500)));
     client.useAccessToken("t");
   }
 
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
 
   private static int closedPort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {

@@ -10,6 +10,8 @@ import dev.inboxdesk.client.UnexpectedResponseException;
 import dev.inboxdesk.client.UnexpectedResponseException.Kind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -123,6 +125,31 @@ public final class Json {
     if (token != JsonToken.END_OBJECT) {
       throw new ShapeException(what + " ends early");
     }
+  }
+
+  /** Reads one value; the parser is on the value's first token. */
+  @FunctionalInterface
+  interface ValueReader<T> {
+    T read(JsonParser parser, String field) throws IOException;
+  }
+
+  /**
+   * The value of one field of the object the parser is on, skipping every other field; a missing
+   * or null value is the wrong shape.
+   */
+  static <T> T requiredField(JsonParser parser, String what, String field, ValueReader<T> reader) throws IOException {
+    List<T> found = new ArrayList<>(1);
+    readObject(parser, what, (name, p) -> {
+      if (!name.equals(field)) {
+        return false;
+      }
+      found.add(reader.read(p, name));
+      return true;
+    });
+    if (found.isEmpty() || found.get(0) == null) {
+      throw new ShapeException("no '" + field + "' in " + what);
+    }
+    return found.get(0);
   }
 
   /** A string value, or null for JSON null; anything else is the wrong shape. */

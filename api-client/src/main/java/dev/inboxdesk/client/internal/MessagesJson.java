@@ -21,71 +21,33 @@ public final class MessagesJson {
 
   /** {@code {"csrfToken":"…"}}. */
   public static String csrfToken(JsonParser parser) throws IOException {
-    String[] token = new String[1];
-    Json.readObject(parser, "the CSRF answer", (name, p) -> {
-      if (name.equals("csrfToken")) {
-        token[0] = Json.string(p, name);
-        return true;
-      }
-      return false;
-    });
-    if (token[0] == null || token[0].isEmpty()) {
-      throw new ShapeException("no 'csrfToken'");
+    String token = Json.requiredField(parser, "the CSRF answer", "csrfToken", Json::string);
+    if (token.isEmpty()) {
+      throw new ShapeException("an empty 'csrfToken'");
     }
-    return token[0];
+    return token;
   }
+
 
   /** {@code {"url":"…"}}: where NextAuth would send a browser next. */
   public static String callbackUrl(JsonParser parser) throws IOException {
-    String[] url = new String[1];
-    Json.readObject(parser, "the sign-in answer", (name, p) -> {
-      if (name.equals("url")) {
-        url[0] = Json.string(p, name);
-        return true;
-      }
-      return false;
-    });
-    return url[0];
+    return Json.requiredField(parser, "the sign-in answer", "url", Json::string);
   }
+
 
   /** {@code {"success":true,"messages":[…]}}. */
   public static List<Message> messageList(JsonParser parser) throws IOException {
-    List<List<Message>> found = new ArrayList<>(1);
-    Json.readObject(parser, "the message list", (name, p) -> {
-      if (name.equals("messages")) {
-        found.add(messages(p));
-        return true;
-      }
-      return false;
-    });
-    if (found.isEmpty()) {
-      throw new ShapeException("no 'messages' array");
-    }
-    return found.get(0);
+    return Json.requiredField(parser, "the message list", "messages", (p, name) -> messages(p));
   }
+
 
   /** {@code {"success":true,"message":"…","data":{…,"messages":[…]}}}: the inbox after a delete. */
   public static List<Message> inboxAfterDelete(JsonParser parser) throws IOException {
-    List<List<Message>> found = new ArrayList<>(1);
-    Json.readObject(parser, "the delete answer", (name, p) -> {
-      if (!name.equals("data")) {
-        return false;
-      }
-      Json.readObject(p, "'data'", (field, q) -> {
-        if (field.equals("messages")) {
-          found.add(messages(q));
-          return true;
-        }
-        // email, password, username…: skipped without being read.
-        return false;
-      });
-      return true;
-    });
-    if (found.isEmpty()) {
-      throw new ShapeException("no 'data.messages' array");
-    }
-    return found.get(0);
+    // Only data.messages is read; email, password and the rest are skipped without being decoded.
+    return Json.requiredField(parser, "the delete answer", "data",
+        (p, name) -> Json.requiredField(p, "'data'", "messages", (q, field) -> messages(q)));
   }
+
 
   /** {@code {"user":{…},"expires":"…"}}, or null for {@code {}} (signed out). */
   public static SessionUser session(JsonParser parser) throws IOException {
@@ -133,19 +95,9 @@ public final class MessagesJson {
 
   /** {@code {"success":true,"isAcceptingMessages":true}}. */
   public static boolean acceptingMessages(JsonParser parser) throws IOException {
-    Boolean[] accepting = new Boolean[1];
-    Json.readObject(parser, "the accept-messages answer", (name, p) -> {
-      if (name.equals("isAcceptingMessages") || name.equals("isAcceptingMessage")) {
-        accepting[0] = Json.bool(p, name);
-        return true;
-      }
-      return false;
-    });
-    if (accepting[0] == null) {
-      throw new ShapeException("no 'isAcceptingMessages'");
-    }
-    return accepting[0];
+    return Json.requiredField(parser, "the accept-messages answer", "isAcceptingMessages", Json::bool);
   }
+
 
   private static List<Message> messages(JsonParser parser) throws IOException {
     if (parser.currentToken() != JsonToken.START_ARRAY) {
@@ -182,14 +134,7 @@ public final class MessagesJson {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       return Json.string(parser, "_id");
     }
-    String[] id = new String[1];
-    Json.readObject(parser, "'_id'", (name, p) -> {
-      if (name.equals("$oid")) {
-        id[0] = Json.string(p, name);
-        return true;
-      }
-      return false;
-    });
-    return id[0];
+    return Json.requiredField(parser, "'_id'", "$oid", Json::string);
   }
+
 }

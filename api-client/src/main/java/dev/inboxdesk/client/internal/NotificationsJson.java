@@ -77,35 +77,19 @@ public final class NotificationsJson {
 
   /** A number inside {@code data}, e.g. {@code count}, {@code updated}, {@code deleted}. */
   public static int dataCount(JsonParser parser, String field) throws IOException {
-    Integer[] value = new Integer[1];
-    data(parser, p -> Json.readObject(p, "'data'", (name, q) -> {
-      if (name.equals(field)) {
-        value[0] = Json.integer(q, name);
-        return true;
-      }
-      return false;
-    }));
-    if (value[0] == null) {
-      throw new ShapeException("no 'data." + field + "'");
-    }
-    return value[0];
+    return Json.requiredField(parser, "the answer", "data", (p, name) -> Json.requiredField(p, "'data'", field,
+        Json::integer));
   }
+
 
   /** {@code {"success":true}}, with or without data. */
   public static boolean success(JsonParser parser) throws IOException {
-    boolean[] success = new boolean[1];
-    Json.readObject(parser, "the answer", (name, p) -> {
-      if (name.equals("success")) {
-        success[0] = Json.bool(p, name);
-        return true;
-      }
-      return false;
-    });
-    if (!success[0]) {
+    if (!Json.requiredField(parser, "the answer", "success", Json::bool)) {
       throw new ShapeException("'success' is not true");
     }
     return true;
   }
+
 
   @FunctionalInterface
   private interface DataReader {

@@ -1,38 +1,25 @@
 package dev.inboxdesk.app;
 
-import java.io.PrintStream;
-import java.util.List;
+import dev.inboxdesk.cli.Cli;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 
 /**
  * The one entry point of {@code inboxdesk.jar} and the installed launcher. A plain class, not an
- * {@code Application}, so that JavaFX can start from the classpath and so that the command-line
- * paths never touch the JavaFX toolkit.
+ * {@code Application}, so that JavaFX can start from the classpath and so that the command line
+ * never touches the JavaFX toolkit.
  */
 public final class Launcher {
   private Launcher() {
   }
 
   public static void main(String[] args) {
-    System.exit(run(List.of(args), System.out));
-  }
-
-  /** Runs what the arguments ask for; returns the process exit code. */
-  static int run(List<String> args, PrintStream out) {
-    if (args.contains("--version")) {
-      out.println("InboxDesk " + AppInfo.version());
-      return 0;
+    if (Cli.wants(args)) {
+      Charset console = Charset.defaultCharset();
+      int code = Cli.run(args, new PrintWriter(new java.io.OutputStreamWriter(System.out, console), true),
+          new PrintWriter(new java.io.OutputStreamWriter(System.err, console), true));
+      System.exit(code);
     }
-    if (args.contains("--help") || args.contains("-h")) {
-      out.println("""
-          Usage: inboxdesk [--version | --help]
-
-          Without arguments, opens the InboxDesk desktop app.
-
-            --version   print the version and exit
-            --help      print this help and exit""");
-      return 0;
-    }
-    InboxDeskApp.launchAndWait(args);
-    return 0;
+    InboxDeskApp.launchAndWait(java.util.List.of(args));
   }
 }

@@ -1,37 +1,44 @@
 package dev.inboxdesk.e2e;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.UUID;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
 /**
- * Small stateful stand-ins for the two services, answering as CONTRACTS.md says, so that a whole
- * session (sign in, list, delete, list again) can run end to end over real HTTP.
+ * Hand-written, stateful MockWebServer fixtures of both services, answering as CONTRACTS.md says
+ * for the cases the contract suites share. Written apart from the sandbox: where the two disagree,
+ * one of them misreads the contract.
  */
-final class ScriptedServices {
-  private ScriptedServices() {
+final class Fixtures {
+  static final String EMAIL = "ada@example.com";
+  static final String PASSWORD = "ada-demo";
+
+  private Fixtures() {
   }
 
   static MockResponse json(int code, String body) {
     return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
   }
 
-  /** The messages app: one user, "ada" / "pw", a few messages. */
+  /** The messages app for ada, with a handful of messages. */
   static final class Messages extends Dispatcher {
-    final List<String[]> inbox = new ArrayList<>(List.of(
-        new String[] {"665f1c2e9b1e8a3d4c5b6a73", "Your talk was great", "2026-05-12T10:03:00.000Z"},
+    /** Storage order: oldest first. */
+    private final List<String[]> stored = new ArrayList<>(List.of(
+        new String[] {"665f1c2e9b1e8a3d4c5b6a71", "Any tips for beginners?", "2026-05-12T10:01:00.000Z"},
         new String[] {"665f1c2e9b1e8a3d4c5b6a72", "Loved the demo", "2026-05-12T10:02:00.000Z"},
-        new String[] {"665f1c2e9b1e8a3d4c5b6a71", "Any tips for beginners?", "2026-05-12T10:01:00.000Z"}));
+        new String[] {"665f1c2e9b1e8a3d4c5b6a73", "Your talk was great", "2026-05-12T10:03:00.000Z"},
+        new String[] {"665f1c2e9b1e8a3d4c5b6a74", "Which keyboard do you use?", "2026-05-12T10:04:00.000Z"}));
 
     @Override
     public synchronized MockResponse dispatch(RecordedRequest request) {
-      String path = request.getUrl().encodedPath();
       String cookie = request.getHeaders().get("Cookie");
-      boolean signedIn = cookie != null && cookie.contains("next-auth.session-token=");
-      switch (request.getMethod() + " " + path) {
+      boolean signedIn = cookie != null && cookie.contains("next-auth.session-token=jwe-ada");
+      String route = request.getMethod() + " " + request.getUrl().encodedPath();
+      switch (route) {
         case "GET /api/auth/csrf":
           return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
               .addHeader("Set-Cookie", "next-auth.csrf-token=c0ffee%7Chash; Path=/; HttpOnly")
@@ -41,7 +48,10 @@ final class ScriptedServices {
           if (!form.contains("csrfToken=c0ffee") || cookie == null || !cookie.contains("csrf-token=c0ffee")) {
             return json(200, "{\"url\":\"http://x/api/auth/signin?csrf=true\"}");
           }
-          if (!form.contains("password=pw")) {
+          if (!form.contains("email=ada%40example.com")) {
+            return json(401, "{\"url\":\"http://x/api/auth/error?error=User%20not%20found\"}");
+          }
+          if (!form.contains("password=" + PASSWORD)) {
             return json(401, "{\"url\":\"http://x/api/auth/error?error=Invalid%20password\"}");
           }
           return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
@@ -51,19 +61,29 @@ final class ScriptedServices {
         case "GET /api/auth/session":
           return json(200, signedIn ? "{\"user\":{\"_id\":\"u1\",\"email\":\"ada@example.com\",\"username\":\"ada\","
               + "\"isVerified\":true,\"isAcceptingMessages\":true},\"expires\":\"2026-06-11T10:00:00.000Z\"}" : "{}");
-        case "GET /api/get-messages":
-          return signedIn ? json(200, "{\"success\":true,\"messages\":[" + messages(inbox) + "]}") : unauthenticated();
+        case "GET /api/get-messages": {
+          if (!signedIn) {
+            return unauthenticated();
+          }
+          List<String[]> newestFirst = new ArrayList<>(stored);
+          Collections.reverse(newestFirst);
+          return json(200, "{\"success\":true,\"messages\":[" + messages(newestFirst) + "]}");
+        }
         case "PATCH /api/delete-message": {
           if (!signedIn) {
             return unauthenticated();
           }
           String id = request.getUrl().queryParameter("messageId");
-          inbox.removeIf(m -> m[0].equals(id));
-          List<String[]> stored = new ArrayList<>(inbox);
-          java.util.Collections.reverse(stored);
+          if (id == null || id.isEmpty()) {
+            return json(404, "{\"success\":false,\"message\":\"messageId not found\"}");
+          }
+          if (!id.matches("[0-9a-fA-F]{24}")) {
+            return json(500, "{\"success\":false,\"message\":\"Error while deleting message\"}");
+          }
+          stored.removeIf(m -> m[0].equals(id));
           return json(201, "{\"success\":true,\"message\":\"Message Deleted Successfully\",\"data\":{\"_id\":\"u1\","
-              + "\"username\":\"ada\",\"email\":\"ada@example.com\",\"password\":\"$2a$10$hash\",\"messages\":["
-              + messages(stored) + "]}}");
+              + "\"username\":\"ada\",\"email\":\"ada@example.com\",\"password\":\"$2a$10$fixturehashfixturehashfix\","
+              + "\"isVerified\":true,\"isAcceptingMessages\":true,\"messages\":[" + messages(stored) + "],\"__v\":1}}");
         }
         default:
           return new MockResponse.Builder().code(405).build();
@@ -80,10 +100,11 @@ final class ScriptedServices {
     }
   }
 
-  /** The notifications API: one user, 120 notifications, 60 requests a minute per route. */
+  /** The notifications API for ada: 120 notifications, and one of another user. */
   static final class Notifications extends Dispatcher {
-    final List<String> ids = new ArrayList<>();
-    final AtomicInteger deletes = new AtomicInteger();
+    static final String OTHER_USERS_ID = "99999999-9999-4999-8999-999999999999";
+    private final List<String> ids = new ArrayList<>();
+    private int remaining = 60;
 
     Notifications() {
       for (int i = 0; i < 120; i++) {
@@ -93,15 +114,28 @@ final class ScriptedServices {
 
     @Override
     public synchronized MockResponse dispatch(RecordedRequest request) {
+      MockResponse response = answer(request);
+      if (response.getCode() == 429) {
+        return response;
+      }
+      remaining = Math.max(0, remaining - 1);
+      return response.newBuilder().addHeader("X-RateLimit-Limit", 60).addHeader("X-RateLimit-Remaining", remaining)
+          .addHeader("X-RateLimit-Reset", 60).build();
+    }
+
+    private MockResponse answer(RecordedRequest request) {
       String path = request.getUrl().encodedPath();
       if (path.equals("/api/v1/auth/login")) {
+        String body = request.getBody().utf8();
+        if (!body.contains("\"email\":\"" + EMAIL + "\"") || !body.contains("\"password\":\"" + PASSWORD + "\"")) {
+          return envelope(401, "AUTH_UNAUTHORIZED", "Invalid credentials", "auth.login.invalid_credentials");
+        }
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
             .addHeader("Set-Cookie", "biore_refresh=r1; Path=/api/v1/auth; HttpOnly")
             .body("{\"success\":true,\"data\":{\"accessToken\":\"jwt-1\",\"expiresIn\":900}}").build();
       }
       if (!"Bearer jwt-1".equals(request.getHeaders().get("Authorization"))) {
-        return json(401, "{\"success\":false,\"error\":{\"code\":\"AUTH_UNAUTHORIZED\",\"message\":\"Unauthorized\","
-            + "\"i18nKey\":\"auth.unauthorized\",\"correlationId\":\"c-1\"}}");
+        return envelope(401, "AUTH_UNAUTHORIZED", "Unauthorized", "auth.unauthorized");
       }
       if (request.getMethod().equals("GET") && path.equals("/api/v1/notifications")) {
         int page = Integer.parseInt(request.getUrl().queryParameter("page"));
@@ -114,14 +148,21 @@ final class ScriptedServices {
       }
       if (request.getMethod().equals("DELETE") && path.startsWith("/api/v1/notifications/")) {
         String id = path.substring("/api/v1/notifications/".length());
-        if (!ids.remove(id)) {
-          return json(404, "{\"success\":false,\"error\":{\"code\":\"error.notification.not_found\","
-              + "\"message\":\"Not found\",\"i18nKey\":\"error.notification.not_found\",\"correlationId\":\"c-2\"}}");
+        if (!id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+          return envelope(400, "VALIDATION_FAILED", "Validation failed (uuid is expected)", "error.validation_failed");
         }
-        deletes.incrementAndGet();
+        if (!ids.remove(id)) {
+          return envelope(404, "error.notification.not_found", "Notification not found",
+              "error.notification.not_found");
+        }
         return json(200, "{\"success\":true}");
       }
-      return new MockResponse.Builder().code(404).build();
+      return envelope(404, "ROUTE_NOT_FOUND", "Cannot " + request.getMethod() + " " + path, "error.route_not_found");
+    }
+
+    private static MockResponse envelope(int status, String code, String message, String i18nKey) {
+      return json(status, "{\"success\":false,\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message
+          + "\",\"i18nKey\":\"" + i18nKey + "\",\"correlationId\":\"" + UUID.randomUUID() + "\"}}");
     }
   }
 }

@@ -1,0 +1,105 @@
+package dev.inboxdesk.cli;
+
+import dev.inboxdesk.sandbox.DemoAccount;
+import dev.inboxdesk.sandbox.FaultSettings;
+import dev.inboxdesk.sandbox.Sandbox;
+import dev.inboxdesk.sandbox.SandboxOptions;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code inboxdesk sandbox}: both services on loopback in the foreground, until Ctrl+C. */
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+    description = {"Runs the embedded backend alone: the messages app and the notifications API on 127.0.0.1,",
+        "in memory, with demo accounts, so curl, Postman or another InboxDesk can use it.",
+        "Prints MESSAGES_URL=… and NOTIFICATIONS_URL=… for scripts. Stop with Ctrl+C."})
+final class SandboxCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--port", paramLabel = "N", description = "port on 127.0.0.1 (default: any free port)")
+  int port;
+
+  @Option(names = "--size", paramLabel = "N", description = "items of the first demo user (default: ${DEFAULT-VALUE})")
+  int size = SandboxOptions.DEFAULT_SIZE;
+
+  @Option(names = "--seed", paramLabel = "N", description = "seed of the demo data and fault dice (default: ${DEFAULT-VALUE})")
+  long seed = 42;
+
+  @Option(names = "--rate-limit", paramLabel = "N", description = "notifications requests per minute per route (default: ${DEFAULT-VALUE})")
+  int rateLimit = 60;
+
+  @Option(names = "--accept-delete", description = "let the messages delete route accept DELETE too (the deployed one answers 405)")
+  boolean acceptDelete;
+
+  @Option(names = "--latency", paramLabel = "MS", description = "delay every request")
+  int latencyMs;
+
+  @Option(names = "--fail-rate", paramLabel = "0..1", description = "chance a data request fails with --fail-status")
+  double failRate;
+
+  @Option(names = "--fail-status", paramLabel = "CODE", description = "status of those failures (default: ${DEFAULT-VALUE})")
+  int failStatus = 500;
+
+  @Option(names = "--drop-rate", paramLabel = "0..1", description = "chance a data request's connection is dropped")
+  double dropRate;
+
+  @Option(names = "--drop-after", description = "drop after the server acted (the delete took effect), not before")
+  boolean dropAfter;
+
+  @Option(names = "--malformed-rate", paramLabel = "0..1", description = "chance a success body is cut in half")
+  double malformedRate;
+
+  @Option(names = "--html-rate", paramLabel = "0..1", description = "chance of a proxy's HTML 502 page")
+  double htmlRate;
+
+  @Option(names = "--force-429", paramLabel = "N", description = "the next N data requests answer 429")
+  int force429;
+
+  @Option(names = "--force-401", paramLabel = "N", description = "the next N data requests answer 401")
+  int force401;
+
+  @Option(names = "--retry-after", paramLabel = "S", description = "Retry-After of forced 429s (default: ${DEFAULT-VALUE})")
+  int retryAfter = 3;
+
+  @Option(names = "--fault-scope", paramLabel = "SERVICE", description = "all, messages or notifications (default: ${DEFAULT-VALUE})")
+  String faultScope = "all";
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    FaultSettings faults;
+    SandboxOptions options;
+    try {
+      faults = new FaultSettings(latencyMs, failRate, failStatus, dropRate, dropAfter, malformedRate, htmlRate,
+          force429, force401, retryAfter, faultScope);
+      options = SandboxOptions.defaults().withPort(port).withSize(size).withSeed(seed).withFaults(faults)
+          .withAcceptDeleteMethod(acceptDelete).withRateLimitPerMinute(rateLimit);
+    } catch (IllegalArgumentException invalid) {
+      spec.commandLine().getErr().println("inboxdesk sandbox: " + invalid.getMessage());
+      return 2;
+    }
+    Sandbox sandbox = Sandbox.start(options);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      sandbox.close();
+      stopped.countDown();
+    }, "sandbox-shutdown"));
+    out.println("InboxDesk sandbox: both services on loopback, in memory, fresh at each start.");
+    out.println("Demo accounts:");
+    for (DemoAccount account : Sandbox.accounts()) {
+      out.println("  " + account.describe());
+    }
+    out.println("Faults: GET or PUT " + sandbox.messagesUrl() + Sandbox.CONTROL + "/faults");
+    out.println("MESSAGES_URL=" + sandbox.messagesUrl());
+    out.println("NOTIFICATIONS_URL=" + sandbox.notificationsUrl());
+    out.println("Press Ctrl+C to stop.");
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+}

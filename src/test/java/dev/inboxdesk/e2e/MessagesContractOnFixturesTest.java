@@ -1,0 +1,21 @@
+package dev.inboxdesk.e2e;
+
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.BeforeEach;
+
+class MessagesContractOnFixturesTest extends MessagesContractTest {
+  @StartStop
+  final MockWebServer server = new MockWebServer();
+
+  @BeforeEach
+  void serveFixtures() {
+    server.setDispatcher(new Fixtures.Messages());
+  }
+
+  @Override
+  String baseUrl() {
+    String url = server.url("/").toString();
+    return url.substring(0, url.length() - 1);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.inboxdesk.app.items;
+
+import dev.inboxdesk.client.DeleteOutcome;
+import dev.inboxdesk.client.Message;
+import dev.inboxdesk.client.MessagesClient;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The anonymous-messages inbox as an {@link ItemSource}. */
+public final class MessagesSource implements ItemSource {
+  private static final int TITLE_LENGTH = 90;
+  private final MessagesClient client;
+
+  public MessagesSource(MessagesClient client) {
+    this.client = client;
+  }
+
+  public MessagesClient client() {
+    return client;
+  }
+
+  @Override
+  public List<Item> list() {
+    List<Message> messages = client.listMessages();
+    List<Item> items = new ArrayList<>(messages.size());
+    for (Message message : messages) {
+      items.add(toItem(message));
+    }
+    return items;
+  }
+
+  @Override
+  public boolean delete(Item item) {
+    return client.deleteMessage(item.id()).outcome() == DeleteOutcome.DELETED;
+  }
+
+
+  static Item toItem(Message message) {
+    String content = message.content().strip();
+    String firstLine = content.lines().findFirst().orElse("");
+    String title = firstLine.length() > TITLE_LENGTH ? firstLine.substring(0, TITLE_LENGTH - 1) + "…" : firstLine;
+    return new Item(message.id(), title, content, message.createdAt(), true, "");
+  }
+}

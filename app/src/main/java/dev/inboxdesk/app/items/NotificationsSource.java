@@ -1,0 +1,42 @@
+package dev.inboxdesk.app.items;
+
+import dev.inboxdesk.client.DeleteOutcome;
+import dev.inboxdesk.client.Notification;
+import dev.inboxdesk.client.NotificationsClient;
+import dev.inboxdesk.client.ReadFilter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The notifications list as an {@link ItemSource}, plus the calls only notifications have. */
+public final class NotificationsSource implements ItemSource {
+  private final NotificationsClient client;
+
+  public NotificationsSource(NotificationsClient client) {
+    this.client = client;
+  }
+
+  public NotificationsClient client() {
+    return client;
+  }
+
+  @Override
+  public List<Item> list() {
+    List<Notification> notifications = client.listAll(ReadFilter.ALL);
+    List<Item> items = new ArrayList<>(notifications.size());
+    for (Notification n : notifications) {
+      items.add(new Item(n.id(), n.title(), n.body(), n.createdAt(), n.read(), n.eventKey()));
+    }
+    return items;
+  }
+
+  @Override
+  public boolean delete(Item item) {
+    return client.deleteNotification(item.id()) == DeleteOutcome.DELETED;
+  }
+
+
+  /** Marks one read on the server. */
+  public void markRead(Item item) {
+    client.markRead(item.id());
+  }
+}

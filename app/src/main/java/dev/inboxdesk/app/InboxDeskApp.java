@@ -1,36 +1,169 @@
 package dev.inboxdesk.app;
 
+import dev.inboxdesk.app.accounts.Connection;
+import dev.inboxdesk.app.ui.ErrorPresenter;
+import dev.inboxdesk.app.ui.FxScheduler;
+import dev.inboxdesk.app.ui.Problem;
+import dev.inboxdesk.app.ui.Theme;
+import dev.inboxdesk.sandbox.SandboxOptions;
 import java.io.IOException;
-import java.net.URL;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 
-/** The JavaFX application: builds the main window. */
+/** The JavaFX application: builds the window on the sandbox and handles closing with deletes pending. */
 public final class InboxDeskApp extends Application {
+  private static final Logger LOG = Logger.getLogger(InboxDeskApp.class.getName());
+
+  private AppContext context;
+  private FxScheduler scheduler;
 
   static void launchAndWait(List<String> args) {
     Application.launch(InboxDeskApp.class, args.toArray(String[]::new));
   }
 
   @Override
-  public void start(Stage stage) throws IOException {
-    stage.setTitle(AppInfo.NAME);
-    stage.setScene(mainScene());
-    stage.setMinWidth(640);
-    stage.setMinHeight(400);
+  public void start(Stage stage) {
+    LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
+    if (!options.smokeTest()) {
+      AppLog.install();
+    }
+    installCrashHandler();
+    options.theme().apply();
+    Locale locale = Locale.getDefault();
+    scheduler = new FxScheduler(Clock.systemUTC());
+    context = AppContext.onSandbox(SandboxOptions.defaults().withSize(options.size()), scheduler, locale);
+    ResourceBundle bundle = ResourceBundle.getBundle(ErrorPresenter.BUNDLE, locale);
+    MainView view = new MainView(context.model(), Clock.systemUTC(), theme -> theme.apply());
+    Scene scene = new Scene(load(bundle, view), 1200, 760);
+    view.installKeys(scene);
+    view.showTheme(options.theme());
+    view.select(options.view());
+    stage.setTitle(AppInfo.NAME + (context.model().onSandbox() ? " · Sandbox" : ""));
+    stage.setScene(scene);
+    stage.setMinWidth(760);
+    stage.setMinHeight(480);
+    view.closeWithPendingDeletes(stage, Platform::exit);
+    if (options.smokeTest()) {
+      SmokeTest.watch(stage, context.model(), options, Instant.now());
+    }
     stage.show();
+    context.signInDemoAccounts();
   }
 
-  /** The main window's scene; public so tests can put it on their own stage. */
-  public static Scene mainScene() throws IOException {
-    URL fxml = InboxDeskApp.class.getResource("MainView.fxml");
-    Parent root = FXMLLoader.load(fxml);
-    Scene scene = new Scene(root, 1100, 720);
-    scene.getStylesheets().add(InboxDeskApp.class.getResource("MainView.css").toExternalForm());
-    return scene;
+  static Parent load(ResourceBundle bundle, MainView view) {
+    FXMLLoader loader = new FXMLLoader(InboxDeskApp.class.getResource("MainView.fxml"), bundle);
+    loader.setControllerFactory(type -> {
+      if (type == MainView.class) {
+        return view;
+      }
+      try {
+        return type.getDeclaredConstructor().newInstance();
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("Cannot create " + type, e);
+      }
+    });
+    try {
+      return loader.load();
+    } catch (IOException e) {
+      throw new UncheckedIOException("The main window could not be loaded", e);
+    }
+  }
+
+  @Override
+  public void stop() {
+    if (context != null) {
+      context.close();
+    }
+    if (scheduler != null) {
+      scheduler.close();
+    }
+  }
+
+  /** One handler for what nobody caught: logged, and shown once in words. */
+  private static void installCrashHandler() {
+    AtomicBoolean showing = new AtomicBoolean();
+    Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+      LOG.log(Level.SEVERE, "Uncaught in " + thread.getName(), error);
+      if (!showing.compareAndSet(false, true)) {
+        return;
+      }
+      Platform.runLater(() -> {
+        Problem problem = ErrorPresenter.forLocale(Locale.getDefault()).describe(error);
+        Alert alert = new Alert(Alert.AlertType.ERROR, problem.detail());
+        alert.setHeaderText(problem.title());
+        TextArea details = new TextArea(String.valueOf(error));
+        details.setEditable(false);
+        alert.getDialogPane().setExpandableContent(details);
+        alert.showAndWait();
+        showing.set(false);
+      });
+    });
+  }
+
+  /** What the command line asked of the window. */
+  record LaunchOptions(boolean smokeTest, Path screenshot, Theme theme, Connection.Service view, int size) {
+    static LaunchOptions parse(List<String> args) {
+      boolean smoke = false;
+      Path screenshot = null;
+      Theme theme = Theme.fromSystem();
+      Connection.Service view = Connection.Service.MESSAGES;
+      int size = SandboxOptions.DEFAULT_SIZE;
+      for (int i = 0; i < args.size(); i++) {
+        String arg = args.get(i);
+        String next = i + 1 < args.size() ? args.get(i + 1) : null;
+        switch (arg) {
+          case "--smoke-test" -> smoke = true;
+          case "--screenshot" -> {
+            screenshot = Path.of(require(next, arg));
+            i++;
+          }
+          case "--theme" -> {
+            theme = Theme.valueOf(require(next, arg).toUpperCase(Locale.ROOT));
+            i++;
+          }
+          case "--view" -> {
+            view = require(next, arg).startsWith("notif") ? Connection.Service.NOTIFICATIONS
+                : Connection.Service.MESSAGES;
+            i++;
+          }
+          case "--size" -> {
+            size = Integer.parseInt(require(next, arg));
+            i++;
+          }
+          default -> throw new IllegalArgumentException("Unknown option " + arg + "; see --help");
+        }
+      }
+      return new LaunchOptions(smoke, screenshot, theme, view, size);
+    }
+
+    private static String require(String value, String option) {
+      if (value == null) {
+        throw new IllegalArgumentException(option + " needs a value");
+      }
+      return value;
+    }
+  }
+
+  /** Seconds since the JVM started, for {@code startup_ms}. */
+  static Duration sinceJvmStart(Instant now) {
+    return ProcessHandle.current().info().startInstant().map(start -> Duration.between(start, now))
+        .orElse(Duration.ZERO);
   }
 }

@@ -1,15 +1,322 @@
 package dev.inboxdesk.app;
 
+import dev.inboxdesk.app.accounts.Connection;
+import dev.inboxdesk.app.items.ItemListViewModel;
+import dev.inboxdesk.app.ui.ItemListView;
+import dev.inboxdesk.app.ui.Problem;
+import dev.inboxdesk.app.ui.SignInDialog;
+import dev.inboxdesk.app.ui.Theme;
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.control.ProgressIndicator;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import javafx.stage.WindowEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
-/** The main window's controller: binds what the window shows. */
+/** The main window: binds the {@link MainViewModel}; keys, toast, help and dialogs live here. */
 public final class MainView {
-  @FXML
-  private Label versionLabel;
+  private static final String[] SHORTCUTS = {"nav", "delete", "undo", "search", "refresh", "tabs", "select", "help"};
+
+  private final MainViewModel model;
+  private final Clock clock;
+  private final Consumer<Theme> themeSwitch;
+
+  @FXML private ResourceBundle resources;
+  @FXML private Label sandboxBadge;
+  @FXML private MenuButton messagesAccount;
+  @FXML private MenuButton notificationsAccount;
+  @FXML private MenuItem messagesServer;
+  @FXML private MenuItem notificationsServer;
+  @FXML private MenuItem messagesSignIn;
+  @FXML private MenuItem messagesSignOut;
+  @FXML private MenuItem notificationsSignIn;
+  @FXML private MenuItem notificationsSignOut;
+  @FXML private RadioMenuItem undo0;
+  @FXML private RadioMenuItem undo3;
+  @FXML private RadioMenuItem undo5;
+  @FXML private RadioMenuItem undo10;
+  @FXML private RadioMenuItem undo30;
+  @FXML private CheckMenuItem confirmDeletes;
+  @FXML private CheckMenuItem darkTheme;
+  @FXML private TabPane tabs;
+  @FXML private Tab inboxTab;
+  @FXML private Tab notificationsTab;
+  @FXML private ItemListView inboxController;
+  @FXML private ItemListView notificationsController;
+  @FXML private HBox toast;
+  @FXML private Label toastText;
+  @FXML private Button toastUndo;
+  @FXML private VBox help;
+  @FXML private GridPane shortcuts;
+  @FXML private Label status;
+
+  private boolean closing;
+  private final PauseTransition toastTimer = new PauseTransition(Duration.seconds(6));
+
+  public MainView(MainViewModel model, Clock clock, Consumer<Theme> themeSwitch) {
+    this.model = model;
+    this.clock = clock;
+    this.themeSwitch = themeSwitch;
+  }
 
   @FXML
   private void initialize() {
-    versionLabel.setText("Version " + AppInfo.version());
+    inboxController.bind(model.inbox(), clock, () -> signIn(Connection.Service.MESSAGES));
+    notificationsController.bind(model.notifications(), clock, () -> signIn(Connection.Service.NOTIFICATIONS));
+    sandboxBadge.setVisible(model.onSandbox());
+    sandboxBadge.setManaged(model.onSandbox());
+    Connection messages = model.connection(Connection.Service.MESSAGES);
+    Connection notifications = model.connection(Connection.Service.NOTIFICATIONS);
+    messagesServer.setText(messages.serverLabel());
+    notificationsServer.setText(notifications.serverLabel());
+    status.setText(model.onSandbox() ? MessageFormat.format(resources.getString("status.sandbox"),
+        messages.serverLabel()) : MessageFormat.format(resources.getString("status.server"), messages.serverLabel()));
+    model.messagesAccountProperty().addListener((obs, old, account) -> showAccounts());
+    model.notificationsAccountProperty().addListener((obs, old, account) -> showAccounts());
+    showAccounts();
+
+    model.inbox().allRows().addListener((javafx.beans.InvalidationListener) obs -> showTabTitles());
+    model.notifications().unreadCount().addListener(obs -> showTabTitles());
+    showTabTitles();
+
+    for (ItemListViewModel list : new ItemListViewModel[] {model.inbox(), model.notifications()}) {
+      list.undoCountProperty().addListener(obs -> showUndo(list));
+      list.undoSecondsLeftProperty().addListener(obs -> showUndo(list));
+      list.noticeProperty().addListener((obs, old, text) -> showNotice(text, false));
+      list.lastFailureProperty().addListener((obs, old, problem) -> {
+        if (problem != null) {
+          showNotice(MessageFormat.format(resources.getString("toast.failed"), problem.oneLine()), true);
+        }
+      });
+    }
+    toastTimer.setOnFinished(event -> hideToast());
+
+    RadioMenuItem[] undoChoices = {undo0, undo3, undo5, undo10, undo30};
+    int[] seconds = {0, 3, 5, 10, 30};
+    for (int i = 0; i < undoChoices.length; i++) {
+      int value = seconds[i];
+      undoChoices[i].setOnAction(event -> setUndoWindow(value));
+    }
+    confirmDeletes.selectedProperty().addListener((obs, old, on) -> {
+      model.inbox().confirmDeletesProperty().set(on);
+      model.notifications().confirmDeletesProperty().set(on);
+    });
+    darkTheme.selectedProperty().addListener((obs, old, on) -> themeSwitch.accept(on ? Theme.DARK : Theme.LIGHT));
+    fillShortcuts();
+  }
+
+  /** Installs the window-wide keys once the scene exists. */
+  public void installKeys(Scene scene) {
+    scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+  }
+
+  /** Marks the dark-theme switch, for a start in dark. */
+  public void showTheme(Theme theme) {
+    darkTheme.setSelected(theme == Theme.DARK);
+  }
+
+  /** Brings a tab to the front. */
+  public void select(Connection.Service service) {
+    tabs.getSelectionModel().select(service == Connection.Service.MESSAGES ? inboxTab : notificationsTab);
+  }
+
+  ItemListView activeView() {
+    return tabs.getSelectionModel().getSelectedItem() == notificationsTab ? notificationsController
+        : inboxController;
+  }
+
+  private void onKey(KeyEvent event) {
+    boolean typing = event.getTarget() instanceof TextInputControl;
+    KeyCode code = event.getCode();
+    if (help.isVisible() && (code == KeyCode.ESCAPE || code == KeyCode.F1)) {
+      help.setVisible(false);
+      event.consume();
+    } else if (code == KeyCode.F1 || (!typing && "?".equals(event.getText()))) {
+      toggleHelp();
+      event.consume();
+    } else if (new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN).match(event) && !typing) {
+      undo();
+      event.consume();
+    } else if (new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN).match(event)) {
+      activeView().model().refresh();
+      event.consume();
+    } else if (new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN).match(event)) {
+      select(Connection.Service.MESSAGES);
+      activeView().focusList();
+      event.consume();
+    } else if (new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN).match(event)) {
+      select(Connection.Service.NOTIFICATIONS);
+      activeView().focusList();
+      event.consume();
+    } else if (!typing && "/".equals(event.getText())) {
+      activeView().focusSearch();
+      event.consume();
+    }
+  }
+
+  @FXML
+  void undo() {
+    int restored = activeView().model().undo();
+    if (restored == 0) {
+      ItemListViewModel other = activeView() == inboxController ? model.notifications() : model.inbox();
+      other.undo();
+    }
+  }
+
+  @FXML
+  void hideToast() {
+    toast.setVisible(false);
+  }
+
+  @FXML
+  void toggleHelp() {
+    help.setVisible(!help.isVisible());
+  }
+
+  @FXML
+  void signInMessages() {
+    signIn(Connection.Service.MESSAGES);
+  }
+
+  @FXML
+  void signInNotifications() {
+    signIn(Connection.Service.NOTIFICATIONS);
+  }
+
+  @FXML
+  void signOutMessages() {
+    model.signOut(Connection.Service.MESSAGES);
+  }
+
+  @FXML
+  void signOutNotifications() {
+    model.signOut(Connection.Service.NOTIFICATIONS);
+  }
+
+  private void signIn(Connection.Service service) {
+    new SignInDialog(model, service, resources, tabs.getScene().getWindow()).showAndWait();
+  }
+
+  private void setUndoWindow(int seconds) {
+    model.inbox().undoWindowSecondsProperty().set(seconds);
+    model.notifications().undoWindowSecondsProperty().set(seconds);
+  }
+
+  private void showAccounts() {
+    show(messagesAccount, "bar.messages", model.messagesAccountProperty().get(), messagesSignIn, messagesSignOut);
+    show(notificationsAccount, "bar.notifications", model.notificationsAccountProperty().get(), notificationsSignIn,
+        notificationsSignOut);
+  }
+
+  private void show(MenuButton button, String serviceKey, String account, MenuItem signIn, MenuItem signOut) {
+    boolean signedIn = account != null && !account.isEmpty();
+    button.setText(resources.getString(serviceKey) + ": " + (signedIn ? account
+        : resources.getString("bar.signedOut")));
+    signIn.setVisible(!signedIn);
+    signOut.setVisible(signedIn);
+  }
+
+  private void showTabTitles() {
+    inboxTab.setText(MessageFormat.format(resources.getString("tab.inbox"), model.inbox().allRows().size()));
+    notificationsTab.setText(MessageFormat.format(resources.getString("tab.notifications"),
+        model.notifications().unreadCount().get()));
+  }
+
+  private void showUndo(ItemListViewModel list) {
+    int count = list.undoCountProperty().get();
+    if (count == 0) {
+      if (toastUndo.isVisible()) {
+        hideToast();
+      }
+      return;
+    }
+    toastTimer.stop();
+    toast.getStyleClass().remove("toast-problem");
+    toastText.setText(MessageFormat.format(resources.getString("toast.deleted"), count,
+        list.undoSecondsLeftProperty().get()));
+    toastUndo.setVisible(true);
+    toastUndo.setManaged(true);
+    toast.setVisible(true);
+  }
+
+  private void showNotice(String text, boolean problem) {
+    if (text == null || text.isBlank()) {
+      return;
+    }
+    toast.getStyleClass().remove("toast-problem");
+    if (problem) {
+      toast.getStyleClass().add("toast-problem");
+    }
+    toastText.setText(text);
+    toastUndo.setVisible(false);
+    toastUndo.setManaged(false);
+    toast.setVisible(true);
+    toastTimer.playFromStart();
+  }
+
+  private void fillShortcuts() {
+    int row = 0;
+    for (String key : SHORTCUTS) {
+      Label keys = new Label(resources.getString("shortcut." + key));
+      keys.getStyleClass().add("shortcut-key");
+      shortcuts.addRow(row++, keys, new Label(resources.getString("shortcut." + key + ".what")));
+    }
+  }
+
+  /**
+   * Closing the window first sends the deletes still pending, with a progress dialog, then closes
+   * and runs {@code afterClose}: nothing the user deleted is silently dropped.
+   */
+  public void closeWithPendingDeletes(Stage stage, Runnable afterClose) {
+    stage.setOnCloseRequest(event -> {
+      int pending = model.unsettledCount();
+      if (closing || pending == 0) {
+        return;
+      }
+      event.consume();
+      closing = true;
+      Stage progress = new Stage(StageStyle.UTILITY);
+      progress.initOwner(stage);
+      progress.setTitle(resources.getString("close.title"));
+      Label text = new Label(MessageFormat.format(resources.getString("close.text"), pending));
+      text.setId("closeProgressText");
+      HBox content = new HBox(14, new ProgressIndicator(), text);
+      content.setStyle("-fx-padding: 20; -fx-alignment: center-left;");
+      progress.setScene(new Scene(content));
+      progress.setOnCloseRequest(WindowEvent::consume);
+      progress.show();
+      model.flushAll().whenComplete((done, error) -> javafx.application.Platform.runLater(() -> {
+        progress.close();
+        stage.close();
+        afterClose.run();
+      }));
+    });
+  }
+
+  /** Shows a problem the whole window should know about. */
+  public void showProblem(Problem problem) {
+    showNotice(problem.oneLine(), true);
   }
 }

@@ -1,0 +1,43 @@
+package dev.inboxdesk.app.notifications;
+
+import dev.inboxdesk.app.items.ItemListViewModel;
+import dev.inboxdesk.app.items.ItemRow;
+import dev.inboxdesk.app.items.NotificationsSource;
+import dev.inboxdesk.app.items.UiScheduler;
+import dev.inboxdesk.app.ui.ErrorPresenter;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/** Notifications: the shared list behaviour plus marking read and clearing the read ones. */
+public final class NotificationsViewModel extends ItemListViewModel {
+  private final NotificationsSource notifications;
+
+  public NotificationsViewModel(NotificationsSource source, UiScheduler ui, Executor background,
+      ErrorPresenter presenter) {
+    super(source, ui, background, presenter);
+    this.notifications = source;
+  }
+
+  /** Deletes every read notification shown, through the same undoable, paced queue. */
+  public void clearRead() {
+    delete(visibleRows().stream().filter(row -> row.item().read()).toList());
+  }
+
+  /** Marks rows read: at once in the list, then on the server; a failure puts the mark back. */
+  public void markRead(List<ItemRow> selected) {
+    for (ItemRow row : selected) {
+      if (row.item().read()) {
+        continue;
+      }
+      var unread = row.item();
+      update(row, unread.asRead());
+      background().execute(() -> {
+        try {
+          notifications.markRead(unread);
+        } catch (RuntimeException failed) {
+          ui().execute(() -> update(row, unread));
+        }
+      });
+    }
+  }
+}

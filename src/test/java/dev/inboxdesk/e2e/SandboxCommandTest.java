@@ -35,7 +35,7 @@ class SandboxCommandTest {
           messagesUrl = line.substring("MESSAGES_URL=".length());
         } else if (line.startsWith("NOTIFICATIONS_URL=")) {
           notificationsUrl = line.substring("NOTIFICATIONS_URL=".length());
-        } else if (line.startsWith("Press Ctrl+C")) {
+        } else if (line.contains("Press Ctrl+C")) {
           break;
         }
       }

@@ -83,7 +83,9 @@ final class SandboxCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("inboxdesk sandbox: " + invalid.getMessage());
       return 2;
     }
+    long starting = System.nanoTime();
     Sandbox sandbox = Sandbox.start(options);
+    long startMillis = (System.nanoTime() - starting) / 1_000_000;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       sandbox.close();
@@ -97,7 +99,7 @@ final class SandboxCommand implements Callable<Integer> {
     out.println("Faults: GET or PUT " + sandbox.messagesUrl() + Sandbox.CONTROL + "/faults");
     out.println("MESSAGES_URL=" + sandbox.messagesUrl());
     out.println("NOTIFICATIONS_URL=" + sandbox.notificationsUrl());
-    out.println("Press Ctrl+C to stop.");
+    out.println("Started in " + startMillis + " ms. Press Ctrl+C to stop.");
     out.flush();
     stopped.await();
     return 0;

@@ -171,6 +171,11 @@ public final class DeleteQueue {
       restore(row, RowState.NORMAL);
       count++;
     }
+    // The run now ends with what was sent; the summary counts only that.
+    runTotal -= count;
+    if (count > 0 && !sending) {
+      reportProgress();
+    }
     finishRunIfIdle();
     return count;
   }
@@ -352,7 +357,6 @@ public final class DeleteQueue {
     if (sending || !toSend.isEmpty()) {
       return;
     }
-    reportProgress();
     List<CompletableFuture<Void>> waiters = new ArrayList<>(drainWaiters);
     drainWaiters.clear();
     waiters.forEach(w -> w.complete(null));

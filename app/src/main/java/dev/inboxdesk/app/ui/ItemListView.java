@@ -156,6 +156,21 @@ public final class ItemListView {
         ? 0 : (double) model.progressDoneProperty().get() / model.progressTotalProperty().get(),
         model.progressDoneProperty(), model.progressTotalProperty()));
     progressText.textProperty().bind(model.progressTextProperty());
+    startCountdownTicker();
+  }
+
+  /** Once a second, while any row waits out a rate limit, redraws its countdown. */
+  private void startCountdownTicker() {
+    javafx.animation.Timeline ticker = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+        javafx.util.Duration.seconds(1), event -> {
+          boolean waiting = model.allRows().stream().anyMatch(r -> r.state().kind() == RowState.Kind.RATE_LIMITED);
+          if (waiting) {
+            list.refresh();
+            showDetail(list.getSelectionModel().getSelectedItem());
+          }
+        }));
+    ticker.setCycleCount(javafx.animation.Animation.INDEFINITE);
+    ticker.play();
   }
 
   public ItemListViewModel model() {
@@ -361,7 +376,8 @@ public final class ItemListView {
       return;
     }
     Item item = row.item();
-    detailTitle.setText(item.title().isEmpty() ? "" : item.title());
+    // A message's title is only its first line; show a heading instead of saying it twice.
+    detailTitle.setText(notifications ? item.title() : resources.getString("detail.messageTitle"));
     String meta = RelativeTime.exact(item.createdAt());
     if (notifications) {
       meta = item.type().replace('_', ' ') + " · " + (item.read() ? resources.getString("detail.read")

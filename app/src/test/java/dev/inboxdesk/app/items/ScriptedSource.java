@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** An item source whose server is a list in memory and whose answers a test can script. */
-public final class ScriptedSource implements ItemSource {
+public class ScriptedSource implements ItemSource {
   public final List<Item> server = new ArrayList<>();
   /** The items as first created; indexes into it never shift. */
   private final List<Item> original;

@@ -1,5 +1,7 @@
 package dev.inboxdesk.e2e;
 
+import dev.inboxdesk.client.FakeTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** Faults on demand, set through the control endpoint as the app's panel and scripts do. */
 class SandboxFaultsTest {
-  final SharedClock clock = new SharedClock();
+  final FakeTime clock = new FakeTime();
   Sandbox sandbox;
   NotificationsClient client;
   List<Notification> notifications;
@@ -67,7 +69,7 @@ class SandboxFaultsTest {
     setFaults("{\"force429\":1,\"retryAfterSeconds\":7}");
 
     assertThat(client.deleteNotification(notifications.get(0).id())).isEqualTo(DeleteOutcome.DELETED);
-    assertThat(clock.sleeps).containsExactly(Duration.ofSeconds(7));
+    assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(7));
   }
 
   @Test

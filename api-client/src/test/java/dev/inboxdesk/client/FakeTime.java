@@ -8,8 +8,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A clock that only moves when the client "sleeps", so waits are instant and measurable. */
-final class FakeTime extends Clock implements Sleeper {
+/**
+ * A clock that only moves when the client "sleeps", so waits are instant and measurable. Shared
+ * with the end-to-end tests, where a sandbox and a client run on the same fake time.
+ */
+public final class FakeTime extends Clock implements Sleeper {
   private volatile Instant now = Instant.parse("2026-05-12T10:00:00Z");
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
@@ -34,15 +37,15 @@ final class FakeTime extends Clock implements Sleeper {
     now = now.plus(duration);
   }
 
-  synchronized void advance(Duration duration) {
+  public synchronized void advance(Duration duration) {
     now = now.plus(duration);
   }
 
-  List<Duration> sleeps() {
+  public List<Duration> sleeps() {
     return sleeps;
   }
 
-  Duration totalSlept() {
+  public Duration totalSlept() {
     return sleeps.stream().reduce(Duration.ZERO, Duration::plus);
   }
 

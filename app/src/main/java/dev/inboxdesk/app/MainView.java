@@ -207,12 +207,18 @@ public final class MainView {
 
   @FXML
   void signOutMessages() {
-    model.signOut(Connection.Service.MESSAGES);
+    signOut(Connection.Service.MESSAGES);
   }
 
   @FXML
   void signOutNotifications() {
-    model.signOut(Connection.Service.NOTIFICATIONS);
+    signOut(Connection.Service.NOTIFICATIONS);
+  }
+
+  /** Signing out sends the list's pending deletes first, with the same progress dialog as closing. */
+  private void signOut(Connection.Service service) {
+    int pending = model.list(service).unsettledCount();
+    whileSending(pending, model.signOut(service), () -> { });
   }
 
   private void signIn(Connection.Service service) {
@@ -297,22 +303,33 @@ public final class MainView {
       }
       event.consume();
       closing = true;
-      Stage progress = new Stage(StageStyle.UTILITY);
-      progress.initOwner(stage);
-      progress.setTitle(resources.getString("close.title"));
-      Label text = new Label(MessageFormat.format(resources.getString("close.text"), pending));
-      text.setId("closeProgressText");
-      HBox content = new HBox(14, new ProgressIndicator(), text);
-      content.setStyle("-fx-padding: 20; -fx-alignment: center-left;");
-      progress.setScene(new Scene(content));
-      progress.setOnCloseRequest(WindowEvent::consume);
-      progress.show();
-      model.flushAll().whenComplete((done, error) -> javafx.application.Platform.runLater(() -> {
-        progress.close();
+      whileSending(pending, model.flushAll(), () -> {
         stage.close();
         afterClose.run();
-      }));
+      });
     });
+  }
+
+  /** Shows a small dialog while pending deletes are sent, then runs {@code after}. */
+  private void whileSending(int pending, java.util.concurrent.CompletableFuture<Void> sending, Runnable after) {
+    if (pending == 0) {
+      sending.whenComplete((done, error) -> javafx.application.Platform.runLater(after));
+      return;
+    }
+    Stage progress = new Stage(StageStyle.UTILITY);
+    progress.initOwner(tabs.getScene().getWindow());
+    progress.setTitle(resources.getString("close.title"));
+    Label text = new Label(MessageFormat.format(resources.getString("close.text"), pending));
+    text.setId("closeProgressText");
+    HBox content = new HBox(14, new ProgressIndicator(), text);
+    content.setStyle("-fx-padding: 20; -fx-alignment: center-left;");
+    progress.setScene(new Scene(content));
+    progress.setOnCloseRequest(WindowEvent::consume);
+    progress.show();
+    sending.whenComplete((done, error) -> javafx.application.Platform.runLater(() -> {
+      progress.close();
+      after.run();
+    }));
   }
 
   /** Shows a problem the whole window should know about. */

@@ -205,4 +205,75 @@ class MainWindowTest extends WindowTest {
     robot.type(KeyCode.ESCAPE);
     assertThat(robot.lookup("#help").queryAs(VBox.class).isVisible()).isFalse();
   }
+
+  @Test
+  void aFailedDeleteComesBackAtItsPlaceAmongRowsDeletedMeanwhile(FxRobot robot) throws TimeoutException {
+    List<String> before = ids(notifications().visibleRows());
+    fx(() -> notifications().undoWindowSecondsProperty().set(0));
+    context.sandbox().faults().set(new FaultSettings(400, 1.0, 500, 0, false, 0, 0, 0, 0, 3, "notifications"));
+    fx(() -> notifications().delete(List.of(notifications().visibleRows().get(5))));
+    // While that delete is on its way, two rows around it leave the list (still in their undo window).
+    fx(() -> notifications().undoWindowSecondsProperty().set(30));
+    fx(() -> notifications().delete(List.of(notifications().visibleRows().get(2), notifications().visibleRows().get(6))));
+
+    waitUntil(() -> notifications().visibleRows().stream().anyMatch(r -> r.state().kind() == RowState.Kind.FAILED));
+
+    List<String> now = ids(notifications().visibleRows());
+    assertThat(now.indexOf(before.get(5))).isEqualTo(4);
+    assertThat(now).doesNotContain(before.get(2), before.get(7));
+    assertThat(now.subList(3, 6)).containsExactly(before.get(4), before.get(5), before.get(6));
+    context.sandbox().faults().set(FaultSettings.NONE);
+  }
+
+  @Test
+  void somethingAlreadyGoneStaysGoneWithAQuietNote(FxRobot robot) throws TimeoutException {
+    fx(() -> notifications().undoWindowSecondsProperty().set(0));
+    String victim = notifications().visibleRows().get(3).id();
+    try (var other = dev.inboxdesk.client.NotificationsClient.create(dev.inboxdesk.client.ClientConfig.builder(
+        context.sandbox().notificationsUrl()).build())) {
+      other.login("ada@example.com", "ada-demo");
+      other.deleteNotification(victim);
+    }
+
+    fx(() -> notifications().delete(List.of(notifications().visibleRows().get(3))));
+
+    waitUntil(() -> notifications().unsettledCount() == 0);
+    assertThat(ids(notifications().allRows())).doesNotContain(victim);
+    assertThat(robot.lookup("#toastText").queryAs(Label.class).getText()).isEqualTo("One was already gone.");
+  }
+
+  @Test
+  void aRefreshRacingADeleteNeverBringsTheRowBack(FxRobot robot) throws TimeoutException, InterruptedException {
+    fx(() -> notifications().undoWindowSecondsProperty().set(0));
+    String victim = notifications().visibleRows().get(0).id();
+    context.sandbox().faults().set(new FaultSettings(300, 0, 500, 0, false, 0, 0, 0, 0, 3, "notifications"));
+
+    fx(() -> {
+      notifications().refresh();
+      notifications().delete(List.of(notifications().visibleRows().get(0)));
+    });
+
+    for (int i = 0; i < 20; i++) {
+      assertThat(ids(notifications().allRows())).doesNotContain(victim);
+      Thread.sleep(50);
+    }
+    waitUntil(() -> notifications().unsettledCount() == 0);
+    fx(() -> notifications().refresh());
+    Thread.sleep(800);
+    assertThat(ids(notifications().allRows())).doesNotContain(victim);
+    assertThat(serverNotificationIds()).doesNotContain(victim);
+  }
+
+  @Test
+  void signingOutSendsThePendingDeletesFirst(FxRobot robot) throws TimeoutException {
+    fx(() -> inbox().undoWindowSecondsProperty().set(30));
+    List<ItemRow> two = List.copyOf(inbox().visibleRows().subList(0, 2));
+    fx(() -> inbox().delete(two));
+
+    robot.clickOn("#messagesAccount").clickOn("Sign out");
+
+    waitUntil(() -> context.model().messagesAccountProperty().get().isEmpty());
+    assertThat(serverMessageIds()).doesNotContainAnyElementsOf(ids(two));
+    assertThat(inbox().allRows()).isEmpty();
+  }
 }

@@ -51,7 +51,7 @@ public final class InboxDeskApp extends Application {
     context = AppContext.onSandbox(SandboxOptions.defaults().withSize(options.size()), scheduler, locale);
     ResourceBundle bundle = ResourceBundle.getBundle(ErrorPresenter.BUNDLE, locale);
     MainView view = new MainView(context.model(), Clock.systemUTC(), theme -> theme.apply());
-    Scene scene = new Scene(load(bundle, view), 1200, 760);
+    Scene scene = new Scene(load(bundle, view), options.width(), options.height());
     view.installKeys(scene);
     view.showTheme(options.theme());
     view.select(options.view());
@@ -118,13 +118,16 @@ public final class InboxDeskApp extends Application {
   }
 
   /** What the command line asked of the window. */
-  record LaunchOptions(boolean smokeTest, Path screenshot, Theme theme, Connection.Service view, int size) {
+  record LaunchOptions(boolean smokeTest, Path screenshot, Theme theme, Connection.Service view, int size, int width,
+      int height) {
     static LaunchOptions parse(List<String> args) {
       boolean smoke = false;
       Path screenshot = null;
       Theme theme = Theme.fromSystem();
       Connection.Service view = Connection.Service.MESSAGES;
       int size = SandboxOptions.DEFAULT_SIZE;
+      int width = 1200;
+      int height = 760;
       for (int i = 0; i < args.size(); i++) {
         String arg = args.get(i);
         String next = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -147,10 +150,16 @@ public final class InboxDeskApp extends Application {
             size = Integer.parseInt(require(next, arg));
             i++;
           }
+          case "--window" -> {
+            String[] parts = require(next, arg).toLowerCase(Locale.ROOT).split("x");
+            width = Integer.parseInt(parts[0]);
+            height = Integer.parseInt(parts[1]);
+            i++;
+          }
           default -> throw new IllegalArgumentException("Unknown option " + arg + "; see --help");
         }
       }
-      return new LaunchOptions(smoke, screenshot, theme, view, size);
+      return new LaunchOptions(smoke, screenshot, theme, view, size, width, height);
     }
 
     private static String require(String value, String option) {

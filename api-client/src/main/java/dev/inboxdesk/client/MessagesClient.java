@@ -103,6 +103,28 @@ public final class MessagesClient implements AutoCloseable {
     }
   }
 
+  /**
+   * The session token held now (the session cookie's value, chunks joined), for keeping it in a
+   * keyring between runs; empty when signed out. A secret: never log or display it.
+   */
+  public Optional<String> sessionToken() {
+    java.util.List<okhttp3.Cookie> cookies = transport.cookies().loadForRequest(base);
+    for (okhttp3.Cookie cookie : cookies) {
+      if (cookie.name().equals(sessionCookieName())) {
+        return Optional.of(cookie.value());
+      }
+    }
+    StringBuilder joined = new StringBuilder();
+    for (int i = 0; ; i++) {
+      String chunk = transport.cookies().value(base, sessionCookieName() + "." + i);
+      if (chunk == null) {
+        break;
+      }
+      joined.append(chunk);
+    }
+    return joined.length() == 0 ? Optional.empty() : Optional.of(joined.toString());
+  }
+
   /** True while a session cookie is held (it may still have expired on the server). */
   public boolean hasSession() {
     return transport.cookies().has(base, this::isSessionCookie);

@@ -60,6 +60,7 @@ public final class NotificationsClient implements AutoCloseable {
   private final HttpUrl base;
   private final Object refreshLock = new Object();
   private volatile AccessTokens.Token token;
+  private volatile Runnable sessionListener = () -> { };
 
   private NotificationsClient(ClientConfig config) {
     this.base = config.baseUrl();
@@ -120,6 +121,43 @@ public final class NotificationsClient implements AutoCloseable {
   public Optional<Instant> accessTokenExpiresAt() {
     AccessTokens.Token current = token;
     return current == null ? Optional.empty() : Optional.ofNullable(current.expiresAt());
+  }
+
+  /**
+   * The refresh token held now, for keeping it in a keyring between runs; empty when none. It
+   * rotates on every refresh: listen with {@link #onSessionChanged} and store the new one each
+   * time, or the next run presents a used token and the server revokes every session.
+   * A secret: never log or display it.
+   */
+  public Optional<String> refreshToken() {
+    return Optional.ofNullable(transport.cookies().value(url("auth/refresh"), REFRESH_COOKIE));
+  }
+
+  /**
+   * Uses a refresh token kept from an earlier run; call {@link #refresh()} to get an access token
+   * with it. Nothing is sent here.
+   */
+  public void useRefreshToken(String refreshToken) {
+    Objects.requireNonNull(refreshToken, "refreshToken");
+    String value = refreshToken.strip();
+    if (value.isEmpty() || value.chars().anyMatch(c -> c <= ' ' || c == ';' || c == ',')) {
+      throw new IllegalArgumentException("A refresh token is one word without spaces, semicolons or commas");
+    }
+    HttpUrl authUrl = url("auth");
+    okhttp3.Cookie.Builder cookie = new okhttp3.Cookie.Builder().name(REFRESH_COOKIE).value(value)
+        .hostOnlyDomain(base.host()).path(authUrl.encodedPath()).httpOnly();
+    if (base.isHttps()) {
+      cookie.secure();
+    }
+    transport.cookies().put(authUrl, cookie.build());
+  }
+
+  /**
+   * Called (on the calling thread) after every login, refresh and logout, when the tokens the
+   * client holds have changed.
+   */
+  public void onSessionChanged(Runnable listener) {
+    this.sessionListener = Objects.requireNonNull(listener, "listener");
   }
 
   /** True when a refresh cookie is held, so an expired access token can be renewed. */
@@ -251,6 +289,7 @@ public final class NotificationsClient implements AutoCloseable {
       return new LoginResult.TwoFactorRequired(answer.tempToken());
     }
     token = tokenFrom(answer);
+    sessionListener.run();
     return new LoginResult.SignedIn(token.expiresAt());
   }
 
@@ -283,11 +322,13 @@ public final class NotificationsClient implements AutoCloseable {
           // Rejected (expired, or reused and every session revoked): only a new sign-in helps.
           token = null;
           transport.cookies().remove(REFRESH_COOKIE::equals);
+          sessionListener.run();
         }
         throw error;
       }
       AccessTokens.Token fresh = tokenFrom(Json.parse(answer, "the refresh answer", NotificationsJson::tokens));
       token = fresh;
+      sessionListener.run();
       return fresh;
     }
   }
@@ -323,6 +364,7 @@ public final class NotificationsClient implements AutoCloseable {
     } finally {
       token = null;
       transport.cookies().clear();
+      sessionListener.run();
     }
     return null;
   }

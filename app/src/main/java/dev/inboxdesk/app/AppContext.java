@@ -1,6 +1,10 @@
 package dev.inboxdesk.app;
 
+import dev.inboxdesk.app.accounts.Accounts;
 import dev.inboxdesk.app.accounts.Connection;
+import dev.inboxdesk.app.accounts.MemorySecretStore;
+import dev.inboxdesk.app.accounts.Profile;
+import dev.inboxdesk.app.accounts.SettingsStore;
 import dev.inboxdesk.app.inbox.InboxViewModel;
 import dev.inboxdesk.app.items.MessagesSource;
 import dev.inboxdesk.app.items.NotificationsSource;
@@ -9,8 +13,6 @@ import dev.inboxdesk.app.notifications.NotificationsViewModel;
 import dev.inboxdesk.app.ui.ErrorPresenter;
 import dev.inboxdesk.client.ClientConfig;
 import dev.inboxdesk.client.Exchange;
-import dev.inboxdesk.client.MessagesClient;
-import dev.inboxdesk.client.NotificationsClient;
 import dev.inboxdesk.sandbox.DemoAccount;
 import dev.inboxdesk.sandbox.Sandbox;
 import dev.inboxdesk.sandbox.SandboxOptions;
@@ -22,47 +24,64 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Everything the window runs on, built in one place: the backend (the embedded sandbox while no
- * account is configured), the two clients, their sources and view-models.
+ * Everything the window runs on, built in one place: the saved profiles (or the embedded sandbox
+ * for a service without one), a connection per service, and the view-models.
  */
 public final class AppContext implements AutoCloseable {
   private static final Logger WIRE = Logger.getLogger("dev.inboxdesk.wire");
 
-  private final Sandbox sandbox;
-  private final MessagesClient messagesClient;
-  private final NotificationsClient notificationsClient;
+  private final SandboxOptions sandboxOptions;
+  private Sandbox sandbox;
   private final ExecutorService background;
   private final MainViewModel model;
 
-  private AppContext(Sandbox sandbox, UiScheduler ui, Locale locale) {
-    this.sandbox = sandbox;
+  private AppContext(Accounts accounts, SandboxOptions sandboxOptions, UiScheduler ui, Locale locale) {
+    this.sandboxOptions = sandboxOptions;
     AtomicInteger threads = new AtomicInteger();
     this.background = Executors.newCachedThreadPool(task -> {
       Thread thread = new Thread(task, "inboxdesk-work-" + threads.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     });
-    this.messagesClient = MessagesClient.create(config(sandbox.messagesUrl()));
-    this.notificationsClient = NotificationsClient.create(config(sandbox.notificationsUrl()));
     ErrorPresenter presenter = ErrorPresenter.forLocale(locale);
-    MessagesSource messages = new MessagesSource(messagesClient);
-    NotificationsSource notifications = new NotificationsSource(notificationsClient);
-    this.model = new MainViewModel(
-        Connection.messages(sandbox.messagesUrl(), true, messagesClient),
-        Connection.notifications(sandbox.notificationsUrl(), true, notificationsClient),
-        new InboxViewModel(messages, ui, background, presenter),
-        new NotificationsViewModel(notifications, ui, background, presenter),
-        ui, background, presenter);
+    Connection messages = open(accounts, Connection.Service.MESSAGES);
+    Connection notifications = open(accounts, Connection.Service.NOTIFICATIONS);
+    this.model = new MainViewModel(messages, notifications,
+        new InboxViewModel((MessagesSource) messages.source(), ui, background, presenter),
+        new NotificationsViewModel((NotificationsSource) notifications.source(), ui, background, presenter),
+        accounts, AppContext::connect, this::sandboxConnection, ui, background, presenter);
+    model.inbox().undoWindowSecondsProperty().set(accounts.settings().undoWindowSeconds());
+    model.notifications().undoWindowSecondsProperty().set(accounts.settings().undoWindowSeconds());
   }
 
-  /** The app on the embedded sandbox: no account needed, nothing leaves the machine. */
+  /** The app as the user left it: their profiles, their remembered sessions, the sandbox for the rest. */
+  public static AppContext open(Accounts accounts, SandboxOptions sandboxOptions, UiScheduler ui, Locale locale) {
+    return new AppContext(accounts, sandboxOptions, ui, locale);
+  }
+
+  /** The app on the embedded sandbox only, remembering nothing: for the smoke test and tests. */
   public static AppContext onSandbox(SandboxOptions options, UiScheduler ui, Locale locale) {
-    return new AppContext(Sandbox.start(options), ui, locale);
+    return new AppContext(new Accounts(SettingsStore.inMemory(), new MemorySecretStore("tests")), options, ui, locale);
   }
 
-  private static ClientConfig config(String url) {
+  private Connection open(Accounts accounts, Connection.Service service) {
+    return accounts.settings().lastUsed(service).map(AppContext::connect)
+        .orElseGet(() -> sandboxConnection(service));
+  }
+
+  private static Connection connect(Profile profile) {
+    return Connection.forProfile(profile, config(profile.baseUrl()));
+  }
+
+  private Connection sandboxConnection(Connection.Service service) {
+    Sandbox running = sandbox();
+    String url = service == Connection.Service.MESSAGES ? running.messagesUrl() : running.notificationsUrl();
+    return Connection.sandbox(service, url, config(url));
+  }
+
+  private static ClientConfig.Builder config(String url) {
     return ClientConfig.builder(url).userAgent("InboxDesk/" + AppInfo.version())
-        .exchangeListener(AppContext::logExchange).build();
+        .exchangeListener(AppContext::logExchange);
   }
 
   /** Every exchange, masked, at FINE: the log shows what went over the wire without secrets. */
@@ -78,25 +97,49 @@ public final class AppContext implements AutoCloseable {
     return model;
   }
 
-  public Sandbox sandbox() {
+  /** The embedded sandbox, started the first time a service needs it. */
+  public synchronized Sandbox sandbox() {
+    if (sandbox == null) {
+      sandbox = Sandbox.start(sandboxOptions);
+    }
     return sandbox;
   }
 
-  /** Signs in to the sandbox's first demo accounts, which loads both lists. */
-  public void signInDemoAccounts() {
-    for (DemoAccount account : Sandbox.accounts()) {
-      if (account.twoFactorCode() == null && account.username().equals("ada")) {
-        model.signIn(account.service().equals("messages") ? Connection.Service.MESSAGES
-            : Connection.Service.NOTIFICATIONS, account.email(), account.password());
+  /** Signs in where it can without asking: the sandbox's demo accounts, and remembered sessions. */
+  public void start() {
+    for (Connection.Service service : Connection.Service.values()) {
+      if (model.connection(service).sandbox()) {
+        signInDemoAccount(service);
       }
     }
+    model.restoreRememberedSessions();
+  }
+
+  /** Signs in to the sandbox's first demo account of a service, which loads its list. */
+  public void signInDemoAccount(Connection.Service service) {
+    String name = service == Connection.Service.MESSAGES ? "messages" : "notifications";
+    for (DemoAccount account : Sandbox.accounts()) {
+      if (account.service().equals(name) && account.twoFactorCode() == null && account.username().equals("ada")) {
+        model.signIn(service, account.email(), account.password());
+      }
+    }
+  }
+
+  /** Kept for tests: signs in to both demo accounts. */
+  public void signInDemoAccounts() {
+    start();
   }
 
   @Override
   public void close() {
     background.shutdownNow();
-    messagesClient.close();
-    notificationsClient.close();
-    sandbox.close();
+    for (Connection.Service service : Connection.Service.values()) {
+      model.connection(service).close();
+    }
+    synchronized (this) {
+      if (sandbox != null) {
+        sandbox.close();
+      }
+    }
   }
 }

@@ -1,6 +1,9 @@
 package dev.inboxdesk.app;
 
+import dev.inboxdesk.app.accounts.Accounts;
 import dev.inboxdesk.app.accounts.Connection;
+import dev.inboxdesk.app.accounts.KeyringSecretStore;
+import dev.inboxdesk.app.accounts.SettingsStore;
 import dev.inboxdesk.app.ui.ErrorPresenter;
 import dev.inboxdesk.app.ui.FxScheduler;
 import dev.inboxdesk.app.ui.Problem;
@@ -45,15 +48,21 @@ public final class InboxDeskApp extends Application {
       AppLog.install();
     }
     installCrashHandler();
-    options.theme().apply();
     Locale locale = Locale.getDefault();
     scheduler = new FxScheduler(Clock.systemUTC());
-    context = AppContext.onSandbox(SandboxOptions.defaults().withSize(options.size()), scheduler, locale);
+    SandboxOptions sandboxOptions = SandboxOptions.defaults().withSize(options.size());
+    // The smoke test always runs on the sandbox and remembers nothing.
+    context = options.smokeTest() ? AppContext.onSandbox(sandboxOptions, scheduler, locale)
+        : AppContext.open(new Accounts(new SettingsStore(SettingsStore.defaultFile(), Clock.systemUTC()),
+            KeyringSecretStore.open()), sandboxOptions, scheduler, locale);
+    Theme theme = options.themeGiven() ? options.theme() : savedTheme(context.model().accounts().settings().theme());
+    theme.apply();
     ResourceBundle bundle = ResourceBundle.getBundle(ErrorPresenter.BUNDLE, locale);
-    MainView view = new MainView(context.model(), Clock.systemUTC(), theme -> theme.apply());
+    MainView view = new MainView(context.model(), Clock.systemUTC(), Theme::apply,
+        context::signInDemoAccount);
     Scene scene = new Scene(load(bundle, view), options.width(), options.height());
     view.installKeys(scene);
-    view.showTheme(options.theme());
+    view.showTheme(theme);
     view.select(options.view());
     stage.setTitle(AppInfo.NAME + (context.model().onSandbox() ? " · Sandbox" : ""));
     stage.setScene(scene);
@@ -64,7 +73,12 @@ public final class InboxDeskApp extends Application {
       SmokeTest.watch(stage, context.model(), options, Instant.now());
     }
     stage.show();
-    context.signInDemoAccounts();
+    context.start();
+    String settingsProblem = context.model().accounts().loadProblem();
+    if (settingsProblem != null) {
+      view.showProblem(new Problem(bundle.getString("settings.problem"), settingsProblem, null, settingsProblem,
+          Problem.Action.NONE));
+    }
   }
 
   static Parent load(ResourceBundle bundle, MainView view) {
@@ -117,13 +131,22 @@ public final class InboxDeskApp extends Application {
     });
   }
 
+  private static Theme savedTheme(String name) {
+    try {
+      return name.equals("SYSTEM") ? Theme.fromSystem() : Theme.valueOf(name);
+    } catch (IllegalArgumentException unknown) {
+      return Theme.fromSystem();
+    }
+  }
+
   /** What the command line asked of the window. */
-  record LaunchOptions(boolean smokeTest, Path screenshot, Theme theme, Connection.Service view, int size, int width,
-      int height) {
+  record LaunchOptions(boolean smokeTest, Path screenshot, Theme theme, boolean themeGiven, Connection.Service view,
+      int size, int width, int height) {
     static LaunchOptions parse(List<String> args) {
       boolean smoke = false;
       Path screenshot = null;
       Theme theme = Theme.fromSystem();
+      boolean themeGiven = false;
       Connection.Service view = Connection.Service.MESSAGES;
       int size = SandboxOptions.DEFAULT_SIZE;
       int width = 1200;
@@ -139,6 +162,7 @@ public final class InboxDeskApp extends Application {
           }
           case "--theme" -> {
             theme = Theme.valueOf(require(next, arg).toUpperCase(Locale.ROOT));
+            themeGiven = true;
             i++;
           }
           case "--view" -> {
@@ -159,7 +183,7 @@ public final class InboxDeskApp extends Application {
           default -> throw new IllegalArgumentException("Unknown option " + arg + "; see --help");
         }
       }
-      return new LaunchOptions(smoke, screenshot, theme, view, size, width, height);
+      return new LaunchOptions(smoke, screenshot, theme, themeGiven, view, size, width, height);
     }
 
     private static String require(String value, String option) {

@@ -1,6 +1,9 @@
 package dev.inboxdesk.app;
 
 import dev.inboxdesk.app.accounts.Connection;
+import dev.inboxdesk.app.accounts.Profile;
+import dev.inboxdesk.app.accounts.Settings;
+import dev.inboxdesk.app.ui.ConnectionsDialog;
 import dev.inboxdesk.app.items.ItemListViewModel;
 import dev.inboxdesk.app.ui.ItemListView;
 import dev.inboxdesk.app.ui.Problem;
@@ -42,17 +45,12 @@ public final class MainView {
   private final MainViewModel model;
   private final Clock clock;
   private final Consumer<Theme> themeSwitch;
+  private final Consumer<Connection.Service> sandboxSignIn;
 
   @FXML private ResourceBundle resources;
   @FXML private Label sandboxBadge;
   @FXML private MenuButton messagesAccount;
   @FXML private MenuButton notificationsAccount;
-  @FXML private MenuItem messagesServer;
-  @FXML private MenuItem notificationsServer;
-  @FXML private MenuItem messagesSignIn;
-  @FXML private MenuItem messagesSignOut;
-  @FXML private MenuItem notificationsSignIn;
-  @FXML private MenuItem notificationsSignOut;
   @FXML private RadioMenuItem undo0;
   @FXML private RadioMenuItem undo3;
   @FXML private RadioMenuItem undo5;
@@ -75,27 +73,29 @@ public final class MainView {
   private boolean closing;
   private final PauseTransition toastTimer = new PauseTransition(Duration.seconds(6));
 
-  public MainView(MainViewModel model, Clock clock, Consumer<Theme> themeSwitch) {
+  public MainView(MainViewModel model, Clock clock, Consumer<Theme> themeSwitch,
+      Consumer<Connection.Service> sandboxSignIn) {
     this.model = model;
     this.clock = clock;
     this.themeSwitch = themeSwitch;
+    this.sandboxSignIn = sandboxSignIn;
   }
 
   @FXML
   private void initialize() {
     inboxController.bind(model.inbox(), clock, () -> signIn(Connection.Service.MESSAGES));
     notificationsController.bind(model.notifications(), clock, () -> signIn(Connection.Service.NOTIFICATIONS));
-    sandboxBadge.setVisible(model.onSandbox());
-    sandboxBadge.setManaged(model.onSandbox());
-    Connection messages = model.connection(Connection.Service.MESSAGES);
-    Connection notifications = model.connection(Connection.Service.NOTIFICATIONS);
-    messagesServer.setText(messages.serverLabel());
-    notificationsServer.setText(notifications.serverLabel());
-    status.setText(model.onSandbox() ? MessageFormat.format(resources.getString("status.sandbox"),
-        messages.serverLabel()) : MessageFormat.format(resources.getString("status.server"), messages.serverLabel()));
+    model.messagesServerProperty().addListener(obs -> showConnections());
+    model.notificationsServerProperty().addListener(obs -> showConnections());
     model.messagesAccountProperty().addListener((obs, old, account) -> showAccounts());
     model.notificationsAccountProperty().addListener((obs, old, account) -> showAccounts());
+    messagesAccount.setOnShowing(event -> fillAccountMenu(messagesAccount, Connection.Service.MESSAGES));
+    notificationsAccount.setOnShowing(event -> fillAccountMenu(notificationsAccount,
+        Connection.Service.NOTIFICATIONS));
+    showConnections();
     showAccounts();
+    fillAccountMenu(messagesAccount, Connection.Service.MESSAGES);
+    fillAccountMenu(notificationsAccount, Connection.Service.NOTIFICATIONS);
 
     model.inbox().allRows().addListener((javafx.beans.InvalidationListener) obs -> showTabTitles());
     model.notifications().unreadCount().addListener(obs -> showTabTitles());
@@ -113,17 +113,26 @@ public final class MainView {
     }
     toastTimer.setOnFinished(event -> hideToast());
 
+    Settings saved = model.accounts().settings();
     RadioMenuItem[] undoChoices = {undo0, undo3, undo5, undo10, undo30};
     int[] seconds = {0, 3, 5, 10, 30};
     for (int i = 0; i < undoChoices.length; i++) {
       int value = seconds[i];
+      undoChoices[i].setSelected(value == saved.undoWindowSeconds());
       undoChoices[i].setOnAction(event -> setUndoWindow(value));
     }
+    confirmDeletes.setSelected(saved.confirmDeletes());
+    model.inbox().confirmDeletesProperty().set(saved.confirmDeletes());
+    model.notifications().confirmDeletesProperty().set(saved.confirmDeletes());
     confirmDeletes.selectedProperty().addListener((obs, old, on) -> {
       model.inbox().confirmDeletesProperty().set(on);
       model.notifications().confirmDeletesProperty().set(on);
+      savePreferences();
     });
-    darkTheme.selectedProperty().addListener((obs, old, on) -> themeSwitch.accept(on ? Theme.DARK : Theme.LIGHT));
+    darkTheme.selectedProperty().addListener((obs, old, on) -> {
+      themeSwitch.accept(on ? Theme.DARK : Theme.LIGHT);
+      savePreferences();
+    });
     fillShortcuts();
   }
 
@@ -195,26 +204,6 @@ public final class MainView {
     help.setVisible(!help.isVisible());
   }
 
-  @FXML
-  void signInMessages() {
-    signIn(Connection.Service.MESSAGES);
-  }
-
-  @FXML
-  void signInNotifications() {
-    signIn(Connection.Service.NOTIFICATIONS);
-  }
-
-  @FXML
-  void signOutMessages() {
-    signOut(Connection.Service.MESSAGES);
-  }
-
-  @FXML
-  void signOutNotifications() {
-    signOut(Connection.Service.NOTIFICATIONS);
-  }
-
   /** Signing out sends the list's pending deletes first, with the same progress dialog as closing. */
   private void signOut(Connection.Service service) {
     int pending = model.list(service).unsettledCount();
@@ -228,20 +217,82 @@ public final class MainView {
   private void setUndoWindow(int seconds) {
     model.inbox().undoWindowSecondsProperty().set(seconds);
     model.notifications().undoWindowSecondsProperty().set(seconds);
+    savePreferences();
+  }
+
+  private void savePreferences() {
+    model.accounts().update(settings -> settings.withPreferences(
+        model.inbox().undoWindowSecondsProperty().get(), confirmDeletes.isSelected(),
+        darkTheme.isSelected() ? Theme.DARK.name() : Theme.LIGHT.name()));
   }
 
   private void showAccounts() {
-    show(messagesAccount, "bar.messages", model.messagesAccountProperty().get(), messagesSignIn, messagesSignOut);
-    show(notificationsAccount, "bar.notifications", model.notificationsAccountProperty().get(), notificationsSignIn,
-        notificationsSignOut);
+    show(messagesAccount, "bar.messages", model.messagesAccountProperty().get());
+    show(notificationsAccount, "bar.notifications", model.notificationsAccountProperty().get());
   }
 
-  private void show(MenuButton button, String serviceKey, String account, MenuItem signIn, MenuItem signOut) {
+  private void show(MenuButton button, String serviceKey, String account) {
     boolean signedIn = account != null && !account.isEmpty();
     button.setText(resources.getString(serviceKey) + ": " + (signedIn ? account
         : resources.getString("bar.signedOut")));
-    signIn.setVisible(!signedIn);
-    signOut.setVisible(signedIn);
+  }
+
+  private void showConnections() {
+    boolean anySandbox = model.connection(Connection.Service.MESSAGES).sandbox()
+        || model.connection(Connection.Service.NOTIFICATIONS).sandbox();
+    sandboxBadge.setVisible(anySandbox);
+    sandboxBadge.setManaged(anySandbox);
+    Connection messages = model.connection(Connection.Service.MESSAGES);
+    status.setText(model.onSandbox()
+        ? MessageFormat.format(resources.getString("status.sandbox"), messages.serverLabel())
+        : MessageFormat.format(resources.getString("status.server"), model.messagesServerProperty().get() + ", "
+            + model.notificationsServerProperty().get()));
+  }
+
+  /** The service's menu: which server (one click to switch), sign in or out, and the connections dialog. */
+  private void fillAccountMenu(MenuButton button, Connection.Service service) {
+    Connection current = model.connection(service);
+    MenuItem server = new MenuItem(current.serverLabel());
+    server.setDisable(true);
+    button.getItems().setAll(server, new javafx.scene.control.SeparatorMenuItem());
+    javafx.scene.control.ToggleGroup choices = new javafx.scene.control.ToggleGroup();
+    RadioMenuItem sandbox = new RadioMenuItem(resources.getString("bar.useSandbox"));
+    sandbox.setToggleGroup(choices);
+    sandbox.setSelected(current.sandbox());
+    sandbox.setOnAction(event -> switchTo(service, null));
+    button.getItems().add(sandbox);
+    for (Profile profile : model.accounts().settings().profiles()) {
+      if (profile.service() != service) {
+        continue;
+      }
+      RadioMenuItem item = new RadioMenuItem(profile.name() + " (" + profile.baseUrl() + ")");
+      item.setToggleGroup(choices);
+      item.setSelected(current.profile().map(p -> p.id().equals(profile.id())).orElse(false));
+      item.setOnAction(event -> switchTo(service, profile));
+      button.getItems().add(item);
+    }
+    button.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+    MenuItem signIn = new MenuItem(resources.getString("bar.signIn"));
+    signIn.setOnAction(event -> signIn(service));
+    MenuItem signOut = new MenuItem(resources.getString("bar.signOut"));
+    signOut.setOnAction(event -> signOut(service));
+    button.getItems().add(current.signedIn() ? signOut : signIn);
+    MenuItem connections = new MenuItem(resources.getString("bar.connections"));
+    connections.setOnAction(event -> new ConnectionsDialog(model, resources, tabs.getScene().getWindow())
+        .showAndWait());
+    button.getItems().add(connections);
+  }
+
+  private void switchTo(Connection.Service service, Profile profile) {
+    int pending = model.list(service).unsettledCount();
+    whileSending(pending, model.use(service, profile), () -> {
+      if (profile == null) {
+        sandboxSignIn.accept(service);
+      } else if (!model.connection(service).signedIn()
+          && model.accounts().rememberedSecret(profile).isEmpty()) {
+        signIn(service);
+      }
+    });
   }
 
   private void showTabTitles() {

@@ -1,41 +1,62 @@
 package dev.inboxdesk.app;
 
+import dev.inboxdesk.app.accounts.Accounts;
 import dev.inboxdesk.app.accounts.Connection;
+import dev.inboxdesk.app.accounts.Profile;
 import dev.inboxdesk.app.inbox.InboxViewModel;
 import dev.inboxdesk.app.items.ItemListViewModel;
 import dev.inboxdesk.app.items.UiScheduler;
 import dev.inboxdesk.app.notifications.NotificationsViewModel;
 import dev.inboxdesk.app.ui.ErrorPresenter;
 import dev.inboxdesk.app.ui.Problem;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The main window's state: both lists, both connections, and signing in and out. Signing out
- * first sends the deletes still pending, so nothing is silently dropped.
+ * The main window's state: both lists, the connection each one uses, and signing in and out.
+ * Signing out or switching to another profile first sends the deletes still pending, so nothing is
+ * silently dropped.
  */
 public final class MainViewModel {
-  private final Connection messages;
-  private final Connection notifications;
+  private final Map<Connection.Service, Connection> connections = new EnumMap<>(Connection.Service.class);
   private final InboxViewModel inbox;
   private final NotificationsViewModel notificationsList;
+  private final Accounts accounts;
+  private final Function<Profile, Connection> connector;
+  private final Function<Connection.Service, Connection> sandboxConnector;
   private final UiScheduler ui;
   private final Executor background;
   private final ErrorPresenter presenter;
   private final ReadOnlyStringWrapper messagesAccount = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper notificationsAccount = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper messagesServer = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper notificationsServer = new ReadOnlyStringWrapper("");
 
+  /**
+   * @param connector opens a connection for a profile
+   * @param sandboxConnector opens a connection to the embedded sandbox
+   */
   public MainViewModel(Connection messages, Connection notifications, InboxViewModel inbox,
-      NotificationsViewModel notificationsList, UiScheduler ui, Executor background, ErrorPresenter presenter) {
-    this.messages = messages;
-    this.notifications = notifications;
+      NotificationsViewModel notificationsList, Accounts accounts, Function<Profile, Connection> connector,
+      Function<Connection.Service, Connection> sandboxConnector, UiScheduler ui, Executor background,
+      ErrorPresenter presenter) {
+    connections.put(Connection.Service.MESSAGES, messages);
+    connections.put(Connection.Service.NOTIFICATIONS, notifications);
     this.inbox = inbox;
     this.notificationsList = notificationsList;
+    this.accounts = accounts;
+    this.connector = connector;
+    this.sandboxConnector = sandboxConnector;
     this.ui = ui;
     this.background = background;
     this.presenter = presenter;
+    publish();
   }
 
   public InboxViewModel inbox() {
@@ -46,8 +67,12 @@ public final class MainViewModel {
     return notificationsList;
   }
 
+  public Accounts accounts() {
+    return accounts;
+  }
+
   public Connection connection(Connection.Service service) {
-    return service == Connection.Service.MESSAGES ? messages : notifications;
+    return connections.get(service);
   }
 
   public ItemListViewModel list(Connection.Service service) {
@@ -63,13 +88,22 @@ public final class MainViewModel {
     return notificationsAccount.getReadOnlyProperty();
   }
 
+  /** Which server the messages list uses, for the connection bar. */
+  public ReadOnlyStringProperty messagesServerProperty() {
+    return messagesServer.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty notificationsServerProperty() {
+    return notificationsServer.getReadOnlyProperty();
+  }
+
   public ErrorPresenter presenter() {
     return presenter;
   }
 
   /** True when both services are the embedded sandbox. */
   public boolean onSandbox() {
-    return messages.sandbox() && notifications.sandbox();
+    return connection(Connection.Service.MESSAGES).sandbox() && connection(Connection.Service.NOTIFICATIONS).sandbox();
   }
 
   /**
@@ -77,30 +111,87 @@ public final class MainViewModel {
    * wrapped in a {@link SignInFailed}.
    */
   public CompletableFuture<Connection.SignInResult> signIn(Connection.Service service, String email,
+      String password, boolean rememberMe) {
+    return onBackground(() -> connection(service).signIn(email, password), service, rememberMe);
+  }
+
+  public CompletableFuture<Connection.SignInResult> signIn(Connection.Service service, String email,
       String password) {
-    return onBackground(() -> connection(service).signIn(email, password), service);
+    return signIn(service, email, password, false);
   }
 
-  public CompletableFuture<Connection.SignInResult> completeTwoFactor(String ticket, String code, String email) {
-    return onBackground(() -> notifications.completeTwoFactor(ticket, code, email), Connection.Service.NOTIFICATIONS);
+  public CompletableFuture<Connection.SignInResult> completeTwoFactor(String ticket, String code, String email,
+      boolean rememberMe) {
+    return onBackground(() -> connection(Connection.Service.NOTIFICATIONS).completeTwoFactor(ticket, code, email),
+        Connection.Service.NOTIFICATIONS, rememberMe);
   }
 
-  /** Sends pending deletes, then signs out of the service. */
+  /** Signs in with a token copied from a browser. */
+  public CompletableFuture<Connection.SignInResult> usePastedToken(Connection.Service service, String token,
+      boolean rememberMe) {
+    return onBackground(() -> connection(service).usePastedToken(token), service, rememberMe);
+  }
+
+  /**
+   * Signs in again with the sessions remembered in the keyring, for the profiles that have one;
+   * a remembered session that no longer works asks for a sign-in.
+   */
+  public void restoreRememberedSessions() {
+    for (Connection.Service service : Connection.Service.values()) {
+      Connection connection = connection(service);
+      connection.profile().flatMap(accounts::rememberedSecret).ifPresent(secret -> background.execute(() -> {
+        try {
+          connection.restore(secret, connection.profile().get().account());
+          accounts.restored(connection);
+          ui.execute(() -> {
+            publish();
+            list(service).signedIn();
+          });
+        } catch (RuntimeException expired) {
+          ui.execute(() -> list(service).needsSignIn(expired));
+        }
+      }));
+    }
+  }
+
+  /** Sends pending deletes, then signs out of the service and forgets its remembered session. */
   public CompletableFuture<Void> signOut(Connection.Service service) {
     ItemListViewModel list = list(service);
+    Connection connection = connection(service);
     CompletableFuture<Void> done = new CompletableFuture<>();
     list.flush().whenComplete((ignored, error) -> background.execute(() -> {
       try {
-        connection(service).signOut();
+        connection.signOut();
       } finally {
+        accounts.signedOut(connection);
         ui.execute(() -> {
           list.signedOut();
-          publishAccounts();
+          publish();
           done.complete(null);
         });
       }
     }));
     return done;
+  }
+
+  /**
+   * Moves a service to another profile (null: back to the sandbox). Pending deletes go to the old
+   * server first; a remembered session of the new profile signs in by itself.
+   */
+  public CompletableFuture<Void> use(Connection.Service service, Profile profile) {
+    ItemListViewModel list = list(service);
+    Connection old = connection(service);
+    Connection fresh = profile == null ? sandboxConnector.apply(service) : connector.apply(profile);
+    accounts.update(settings -> settings.using(service, profile == null ? null : profile.id()));
+    return list.switchSource(fresh.source()).thenRun(() -> {
+      connections.put(service, fresh);
+      publish();
+      background.execute(old::close);
+      if (fresh.sandbox()) {
+        return;
+      }
+      restoreRememberedSessions();
+    });
   }
 
   /** Deletes not yet settled in either list. */
@@ -113,24 +204,27 @@ public final class MainViewModel {
     return CompletableFuture.allOf(inbox.flush(), notificationsList.flush());
   }
 
-  /** Refreshes both lists. */
+  /** Refreshes the lists that are signed in. */
   public void refreshAll() {
-    if (messages.signedIn()) {
-      inbox.refresh();
-    }
-    if (notifications.signedIn()) {
-      notificationsList.refresh();
+    for (Connection.Service service : Connection.Service.values()) {
+      if (connection(service).signedIn()) {
+        list(service).refresh();
+      }
     }
   }
 
-  private CompletableFuture<Connection.SignInResult> onBackground(
-      java.util.function.Supplier<Connection.SignInResult> work, Connection.Service service) {
+  private CompletableFuture<Connection.SignInResult> onBackground(Supplier<Connection.SignInResult> work,
+      Connection.Service service, boolean rememberMe) {
     CompletableFuture<Connection.SignInResult> result = new CompletableFuture<>();
+    Connection connection = connection(service);
     background.execute(() -> {
       try {
         Connection.SignInResult outcome = work.get();
+        if (outcome instanceof Connection.SignInResult.Done) {
+          accounts.signedIn(connection, rememberMe);
+        }
         ui.execute(() -> {
-          publishAccounts();
+          publish();
           if (outcome instanceof Connection.SignInResult.Done) {
             list(service).signedIn();
           }
@@ -143,9 +237,13 @@ public final class MainViewModel {
     return result;
   }
 
-  private void publishAccounts() {
+  private void publish() {
+    Connection messages = connection(Connection.Service.MESSAGES);
+    Connection notifications = connection(Connection.Service.NOTIFICATIONS);
     messagesAccount.set(messages.account() == null ? "" : messages.account());
     notificationsAccount.set(notifications.account() == null ? "" : notifications.account());
+    messagesServer.set(messages.serverLabel());
+    notificationsServer.set(notifications.serverLabel());
   }
 
   /** A sign-in the server refused, with its words for the dialog. */

@@ -53,7 +53,7 @@ abstract class WindowTest {
     this.stage = stage;
     scheduler = new FxScheduler(Clock.systemUTC());
     context = AppContext.onSandbox(sandboxOptions(), scheduler, Locale.ENGLISH);
-    view = new MainView(context.model(), Clock.systemUTC(), theme -> { });
+    view = new MainView(context.model(), Clock.systemUTC(), theme -> { }, context::signInDemoAccount);
     Scene scene = new Scene(InboxDeskApp.load(ResourceBundle.getBundle(ErrorPresenter.BUNDLE, Locale.ENGLISH),
         view), 1200, 760);
     view.installKeys(scene);

@@ -1,16 +1,24 @@
 package dev.inboxdesk.app.accounts;
 
+import dev.inboxdesk.app.items.ItemSource;
+import dev.inboxdesk.app.items.MessagesSource;
+import dev.inboxdesk.app.items.NotificationsSource;
+import dev.inboxdesk.client.AuthenticationException;
+import dev.inboxdesk.client.ClientConfig;
 import dev.inboxdesk.client.LoginResult;
 import dev.inboxdesk.client.MessagesClient;
 import dev.inboxdesk.client.NotificationsClient;
+import dev.inboxdesk.client.ServerDetails;
 import dev.inboxdesk.client.SessionUser;
-import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * One service the app is connected to: which server, whether it is the embedded sandbox, and
- * signing in and out. Calls block; run them off the UI thread.
+ * One service the app is connected to: a profile's server, or the embedded sandbox. Signs in (with
+ * a password, a pasted token, or a session remembered from an earlier run) and out. Calls block;
+ * run them off the UI thread.
  */
-public final class Connection {
+public final class Connection implements AutoCloseable {
 
   /** The two services. */
   public enum Service { MESSAGES, NOTIFICATIONS }
@@ -32,26 +40,37 @@ public final class Connection {
 
   private final Service service;
   private final String baseUrl;
-  private final boolean sandbox;
+  private final Profile profile;
   private final MessagesClient messages;
   private final NotificationsClient notifications;
+  private final ItemSource source;
   private volatile String account;
 
-  private Connection(Service service, String baseUrl, boolean sandbox, MessagesClient messages,
+  private Connection(Service service, String baseUrl, Profile profile, MessagesClient messages,
       NotificationsClient notifications) {
     this.service = service;
     this.baseUrl = baseUrl;
-    this.sandbox = sandbox;
+    this.profile = profile;
     this.messages = messages;
     this.notifications = notifications;
+    this.source = messages != null ? new MessagesSource(messages) : new NotificationsSource(notifications);
   }
 
-  public static Connection messages(String baseUrl, boolean sandbox, MessagesClient client) {
-    return new Connection(Service.MESSAGES, baseUrl, sandbox, Objects.requireNonNull(client), null);
+  /** A connection to the embedded sandbox. */
+  public static Connection sandbox(Service service, String baseUrl, ClientConfig.Builder config) {
+    return create(service, baseUrl, null, config);
   }
 
-  public static Connection notifications(String baseUrl, boolean sandbox, NotificationsClient client) {
-    return new Connection(Service.NOTIFICATIONS, baseUrl, sandbox, null, Objects.requireNonNull(client));
+  /** A connection to a profile's server. */
+  public static Connection forProfile(Profile profile, ClientConfig.Builder config) {
+    return create(profile.service(), profile.baseUrl(), profile, config.allowInsecureHttp(profile.allowInsecureHttp()));
+  }
+
+  private static Connection create(Service service, String baseUrl, Profile profile, ClientConfig.Builder config) {
+    ClientConfig built = config.build();
+    return service == Service.MESSAGES
+        ? new Connection(service, baseUrl, profile, MessagesClient.create(built), null)
+        : new Connection(service, baseUrl, profile, null, NotificationsClient.create(built));
   }
 
   public Service service() {
@@ -64,7 +83,17 @@ public final class Connection {
 
   /** True when this is the embedded sandbox rather than a real server. */
   public boolean sandbox() {
-    return sandbox;
+    return profile == null;
+  }
+
+  /** The saved profile, or empty for the sandbox. */
+  public Optional<Profile> profile() {
+    return Optional.ofNullable(profile);
+  }
+
+  /** The list behind this connection. */
+  public ItemSource source() {
+    return source;
   }
 
   /** Who is signed in, or null. */
@@ -97,6 +126,52 @@ public final class Connection {
     return new SignInResult.Done(account);
   }
 
+  /**
+   * Signs in with a token copied from a browser: the messages app's session token, or the
+   * notifications API's access token. The server is asked once to prove the token works.
+   */
+  public SignInResult usePastedToken(String token) {
+    if (service == Service.MESSAGES) {
+      messages.useSessionToken(token);
+      SessionUser user = messages.session().orElseThrow(() -> new AuthenticationException(
+          AuthenticationException.Reason.NOT_AUTHENTICATED,
+          ServerDetails.clientSide(null, "The server does not know this session token")));
+      account = user.email() != null ? user.email() : user.username();
+    } else {
+      notifications.useAccessToken(token);
+      notifications.unreadCount();
+      account = profile != null && !profile.account().isEmpty() ? profile.account() : "pasted token";
+    }
+    return new SignInResult.Done(account);
+  }
+
+  /** Signs in again with a session remembered from an earlier run (from the keyring). */
+  public void restore(String secret, String rememberedAccount) {
+    if (service == Service.MESSAGES) {
+      messages.useSessionToken(secret);
+      SessionUser user = messages.session().orElseThrow(() -> new AuthenticationException(
+          AuthenticationException.Reason.NOT_AUTHENTICATED,
+          ServerDetails.clientSide(null, "The remembered session has ended")));
+      account = user.email() != null ? user.email() : rememberedAccount;
+    } else {
+      notifications.useRefreshToken(secret);
+      notifications.refresh();
+      account = rememberedAccount;
+    }
+  }
+
+  /** The secret that would restore this session next time, if any. */
+  public Optional<String> rememberableSecret() {
+    return service == Service.MESSAGES ? messages.sessionToken() : notifications.refreshToken();
+  }
+
+  /** Called whenever the rememberable secret changes (the notifications refresh token rotates). */
+  public void onSecretChanged(Consumer<Optional<String>> listener) {
+    if (notifications != null) {
+      notifications.onSessionChanged(() -> listener.accept(notifications.refreshToken()));
+    }
+  }
+
   /** Signs out on the server (best effort) and forgets the session here. */
   public void signOut() {
     try {
@@ -112,6 +187,22 @@ public final class Connection {
 
   /** The host and port, for the connection bar. */
   public String serverLabel() {
-    return baseUrl.replaceFirst("^https?://", "");
+    String host = baseUrl.replaceFirst("^https?://", "");
+    return profile == null ? host : profile.name() + " (" + host + ")";
   }
+
+  @Override
+  public void close() {
+    if (messages != null) {
+      messages.close();
+    } else {
+      notifications.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Connection[" + service + ", " + baseUrl + ", " + (account == null ? "signed out" : "signed in") + "]";
+  }
+
 }

@@ -52,7 +52,7 @@ public final class DeleteQueue {
     void failed(ItemRow row, Throwable cause);
   }
 
-  private final ItemSource source;
+  private ItemSource source;
   private final ObservableList<ItemRow> rows;
   private final UiScheduler ui;
   private final Executor background;
@@ -87,6 +87,22 @@ public final class DeleteQueue {
     this.background = background;
     this.undoWindow = undoWindow;
     this.listener = listener;
+  }
+
+  /**
+   * Points the queue at another server. Only when nothing is pending: flush first, so every delete
+   * goes to the server its row came from.
+   */
+  public void switchSource(ItemSource newSource) {
+    if (!unsettled.isEmpty() || sending) {
+      throw new IllegalStateException("Deletes are still pending; flush them first");
+    }
+    source = newSource;
+    awaitingSignIn.clear();
+    retryTimers.values().forEach(UiScheduler.Cancellable::cancel);
+    retryTimers.clear();
+    confirmedGone.clear();
+    rows.clear();
   }
 
   /** How long deleted rows can be restored before their deletes are sent (zero: sent at once). */

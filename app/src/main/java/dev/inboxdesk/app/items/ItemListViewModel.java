@@ -39,7 +39,7 @@ import javafx.collections.transformation.SortedList;
  * tests drive it with a manual scheduler and a same-thread executor.
  */
 public class ItemListViewModel {
-  private final ItemSource source;
+  private ItemSource source;
   private final UiScheduler ui;
   private final Executor background;
   private final ErrorPresenter presenter;
@@ -188,10 +188,15 @@ public class ItemListViewModel {
     if (rows.isEmpty()) {
       loadState.set(LoadState.LOADING);
     }
+    ItemSource from = source;
     background.execute(() -> {
       try {
-        List<Item> items = source.list();
+        List<Item> items = from.list();
         ui.execute(() -> {
+          if (from != source) {
+            // The list moved to another server meanwhile; this answer is about the old one.
+            return;
+          }
           queue.merge(items, generation);
           loadProblem.set(null);
           loadState.set(LoadState.LOADED);
@@ -257,6 +262,28 @@ public class ItemListViewModel {
     signInProblem.set(null);
     queue.retryAfterSignIn();
     refresh();
+  }
+
+  /**
+   * Moves the list to another server: pending deletes go to the old one first, then the rows are
+   * forgotten. Completes on the UI thread.
+   */
+  public CompletableFuture<Void> switchSource(ItemSource newSource) {
+    CompletableFuture<Void> switched = new CompletableFuture<>();
+    queue.flush().whenComplete((done, error) -> ui.execute(() -> {
+      queue.switchSource(newSource);
+      source = newSource;
+      signInProblem.set(null);
+      loadProblem.set(null);
+      loadState.set(LoadState.IDLE);
+      switched.complete(null);
+    }));
+    return switched;
+  }
+
+  /** Shows that the list needs a sign-in (a remembered session that no longer works, say). */
+  public void needsSignIn(Throwable cause) {
+    signInProblem.set(presenter.describe(cause));
   }
 
   /** After signing out: forget the rows. */

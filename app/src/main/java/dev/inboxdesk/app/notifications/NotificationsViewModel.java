@@ -10,12 +10,9 @@ import java.util.concurrent.Executor;
 
 /** Notifications: the shared list behaviour plus marking read and clearing the read ones. */
 public final class NotificationsViewModel extends ItemListViewModel {
-  private final NotificationsSource notifications;
-
   public NotificationsViewModel(NotificationsSource source, UiScheduler ui, Executor background,
       ErrorPresenter presenter) {
     super(source, ui, background, presenter);
-    this.notifications = source;
   }
 
   /** Deletes every read notification shown, through the same undoable, paced queue. */
@@ -30,6 +27,7 @@ public final class NotificationsViewModel extends ItemListViewModel {
         continue;
       }
       var unread = row.item();
+      NotificationsSource notifications = (NotificationsSource) source();
       update(row, unread.asRead());
       background().execute(() -> {
         try {

@@ -6,19 +6,25 @@ import dev.inboxdesk.sandbox.DemoAccount;
 import dev.inboxdesk.sandbox.Sandbox;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-/** Signs in to one service: e-mail and password, then the two-factor code when the account has one. */
+/**
+ * Signs in to one service: e-mail and password (then the two-factor code when the account has
+ * one), or a token pasted from a browser. "Remember me" keeps the session in the keyring.
+ */
 public final class SignInDialog extends Dialog<Boolean> {
   private final MainViewModel model;
   private final Connection.Service service;
@@ -26,8 +32,11 @@ public final class SignInDialog extends Dialog<Boolean> {
   private final TextField email = new TextField();
   private final PasswordField password = new PasswordField();
   private final TextField code = new TextField();
-  private final Label codeLabel;
+  private final PasswordField token = new PasswordField();
+  private final ToggleButton pasteMode;
+  private final CheckBox remember;
   private final Label message = new Label();
+  private final GridPane form = new GridPane();
   private String ticket;
 
   public SignInDialog(MainViewModel model, Connection.Service service, ResourceBundle resources, Window owner) {
@@ -36,36 +45,44 @@ public final class SignInDialog extends Dialog<Boolean> {
     this.resources = resources;
     initOwner(owner);
     setTitle(resources.getString("signin.title"));
+    Connection connection = model.connection(service);
     String serviceName = resources.getString(service == Connection.Service.MESSAGES ? "bar.messages"
         : "bar.notifications");
-    setHeaderText(MessageFormat.format(resources.getString("signin.header"), serviceName + " ("
-        + model.connection(service).serverLabel() + ")"));
+    setHeaderText(MessageFormat.format(resources.getString("signin.header"), serviceName + " · "
+        + connection.serverLabel()));
     email.setId("signInEmail");
     password.setId("signInPassword");
     code.setId("signInCode");
+    token.setId("signInToken");
+    connection.profile().ifPresent(profile -> email.setText(profile.account()));
     message.setWrapText(true);
+    message.setId("signInMessage");
     message.getStyleClass().add("danger");
-    codeLabel = new Label(resources.getString("signin.code"));
-    GridPane form = new GridPane();
+    pasteMode = new ToggleButton(resources.getString(service == Connection.Service.MESSAGES
+        ? "signin.pasteSession" : "signin.pasteAccess"));
+    pasteMode.setId("signInPasteMode");
+    pasteMode.selectedProperty().addListener((obs, old, on) -> layoutForm());
+    remember = new CheckBox(resources.getString("signin.remember"));
+    remember.setId("signInRemember");
+    remember.setSelected(connection.profile().map(p -> p.rememberMe()).orElse(false));
     form.setHgap(10);
     form.setVgap(8);
-    form.addRow(0, new Label(resources.getString("signin.email")), email);
-    form.addRow(1, new Label(resources.getString("signin.password")), password);
-    form.addRow(2, codeLabel, code);
-    showCodeField(false);
-    VBox content = new VBox(12, form, message);
-    if (model.connection(service).sandbox()) {
-      StringBuilder demo = new StringBuilder(resources.getString("signin.demo"));
-      String serviceKey = service == Connection.Service.MESSAGES ? "messages" : "notifications";
-      for (DemoAccount account : Sandbox.accounts()) {
-        if (account.service().equals(serviceKey)) {
-          demo.append("\n  ").append(account.describe().substring(serviceKey.length() + 2));
-        }
+    layoutForm();
+    VBox content = new VBox(12, form, pasteMode);
+    if (connection.sandbox()) {
+      content.getChildren().add(demoHint());
+    } else {
+      content.getChildren().add(remember);
+      String limitation = model.accounts().secrets().limitation();
+      if (limitation != null) {
+        Label note = new Label(limitation);
+        note.setWrapText(true);
+        note.getStyleClass().add("text-muted");
+        content.getChildren().add(note);
       }
-      Label hint = new Label(demo.toString());
-      hint.getStyleClass().add("text-muted");
-      content.getChildren().add(hint);
     }
+    content.getChildren().add(message);
+    content.setPrefWidth(460);
     getDialogPane().setContent(content);
     getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
     Node ok = getDialogPane().lookupButton(ButtonType.OK);
@@ -75,14 +92,47 @@ public final class SignInDialog extends Dialog<Boolean> {
       submit(ok);
     });
     setResultConverter(button -> button == ButtonType.OK);
-    setOnShown(event -> email.requestFocus());
+    setOnShown(event -> (email.getText().isEmpty() ? email : password).requestFocus());
+  }
+
+  private void layoutForm() {
+    form.getChildren().clear();
+    if (pasteMode.isSelected()) {
+      form.addRow(0, new Label(resources.getString("signin.token")), token);
+      return;
+    }
+    form.addRow(0, new Label(resources.getString("signin.email")), email);
+    form.addRow(1, new Label(resources.getString("signin.password")), password);
+    if (ticket != null) {
+      form.addRow(2, new Label(resources.getString("signin.code")), code);
+    }
+  }
+
+  private Label demoHint() {
+    StringBuilder demo = new StringBuilder(resources.getString("signin.demo"));
+    String serviceKey = service == Connection.Service.MESSAGES ? "messages" : "notifications";
+    for (DemoAccount account : Sandbox.accounts()) {
+      if (account.service().equals(serviceKey)) {
+        demo.append("\n  ").append(account.describe().substring(serviceKey.length() + 2));
+      }
+    }
+    Label hint = new Label(demo.toString());
+    hint.getStyleClass().add("text-muted");
+    return hint;
   }
 
   private void submit(Node ok) {
     ok.setDisable(true);
     message.setText(resources.getString("signin.working"));
-    var attempt = ticket == null ? model.signIn(service, email.getText().strip(), password.getText())
-        : model.completeTwoFactor(ticket, code.getText().strip(), email.getText().strip());
+    boolean keep = remember.isSelected();
+    CompletableFuture<Connection.SignInResult> attempt;
+    if (pasteMode.isSelected()) {
+      attempt = model.usePastedToken(service, token.getText().strip(), keep);
+    } else if (ticket == null) {
+      attempt = model.signIn(service, email.getText().strip(), password.getText(), keep);
+    } else {
+      attempt = model.completeTwoFactor(ticket, code.getText().strip(), email.getText().strip(), keep);
+    }
     attempt.whenComplete((result, error) -> {
       ok.setDisable(false);
       if (error != null) {
@@ -93,21 +143,15 @@ public final class SignInDialog extends Dialog<Boolean> {
       }
       if (result instanceof Connection.SignInResult.NeedsCode needsCode) {
         ticket = needsCode.ticket();
-        showCodeField(true);
-        message.setText("");
+        layoutForm();
+        message.setText(resources.getString("signin.codeNeeded"));
         code.requestFocus();
         return;
       }
       password.clear();
+      token.clear();
       setResult(true);
       close();
     });
-  }
-
-  private void showCodeField(boolean show) {
-    codeLabel.setVisible(show);
-    codeLabel.setManaged(show);
-    code.setVisible(show);
-    code.setManaged(show);
   }
 }

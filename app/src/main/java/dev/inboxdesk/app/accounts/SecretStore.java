@@ -1,0 +1,19 @@
+package dev.inboxdesk.app.accounts;
+
+import java.util.Optional;
+
+/** Where remembered sessions live: the operating system's keyring, or memory when there is none. */
+public interface SecretStore {
+
+  /** True when secrets outlive this run (a real keyring). */
+  boolean persistent();
+
+  /** Why secrets do not outlive this run, for the user; null when they do. */
+  String limitation();
+
+  Optional<String> read(String key);
+
+  void write(String key, String secret);
+
+  void delete(String key);
+}

@@ -17,6 +17,7 @@ import dev.inboxdesk.sandbox.DemoAccount;
 import dev.inboxdesk.sandbox.Sandbox;
 import dev.inboxdesk.sandbox.SandboxOptions;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,17 +33,19 @@ public final class AppContext implements AutoCloseable {
 
   private final SandboxOptions sandboxOptions;
   private Sandbox sandbox;
-  private final ExecutorService background;
+  private final ExecutorService ownThreads;
   private final MainViewModel model;
 
-  private AppContext(Accounts accounts, SandboxOptions sandboxOptions, UiScheduler ui, Locale locale) {
+  private AppContext(Accounts accounts, SandboxOptions sandboxOptions, UiScheduler ui, Executor given,
+      Locale locale) {
     this.sandboxOptions = sandboxOptions;
     AtomicInteger threads = new AtomicInteger();
-    this.background = Executors.newCachedThreadPool(task -> {
+    this.ownThreads = given != null ? null : Executors.newCachedThreadPool(task -> {
       Thread thread = new Thread(task, "inboxdesk-work-" + threads.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     });
+    Executor background = given != null ? given : ownThreads;
     ErrorPresenter presenter = ErrorPresenter.forLocale(locale);
     Connection messages = open(accounts, Connection.Service.MESSAGES);
     Connection notifications = open(accounts, Connection.Service.NOTIFICATIONS);
@@ -56,12 +59,19 @@ public final class AppContext implements AutoCloseable {
 
   /** The app as the user left it: their profiles, their remembered sessions, the sandbox for the rest. */
   public static AppContext open(Accounts accounts, SandboxOptions sandboxOptions, UiScheduler ui, Locale locale) {
-    return new AppContext(accounts, sandboxOptions, ui, locale);
+    return new AppContext(accounts, sandboxOptions, ui, null, locale);
+  }
+
+  /** The same, with the background work on {@code background} (tests pass a same-thread executor). */
+  public static AppContext open(Accounts accounts, SandboxOptions sandboxOptions, UiScheduler ui,
+      Executor background, Locale locale) {
+    return new AppContext(accounts, sandboxOptions, ui, background, locale);
   }
 
   /** The app on the embedded sandbox only, remembering nothing: for the smoke test and tests. */
   public static AppContext onSandbox(SandboxOptions options, UiScheduler ui, Locale locale) {
-    return new AppContext(new Accounts(SettingsStore.inMemory(), new MemorySecretStore("tests")), options, ui, locale);
+    return new AppContext(new Accounts(SettingsStore.inMemory(), new MemorySecretStore("tests")), options, ui, null,
+        locale);
   }
 
   private Connection open(Accounts accounts, Connection.Service service) {
@@ -132,7 +142,9 @@ public final class AppContext implements AutoCloseable {
 
   @Override
   public void close() {
-    background.shutdownNow();
+    if (ownThreads != null) {
+      ownThreads.shutdownNow();
+    }
     for (Connection.Service service : Connection.Service.values()) {
       model.connection(service).close();
     }

@@ -54,9 +54,13 @@ public final class ErrorPresenter {
           technical, Problem.Action.WAIT);
     }
     if (api instanceof AuthenticationException auth) {
-      String reason = auth.reason().name();
-      return new Problem(text("problem.auth.title"), serverText(api, "problem.auth." + reason), correlationId,
-          technical, auth.requiresSignIn() ? Problem.Action.SIGN_IN : Problem.Action.FIX_INPUT);
+      // A translated i18nKey first, then our sentence for the reason, then the server's own words.
+      String reasonKey = "problem.auth." + auth.reason().name();
+      String key = api.i18nKey() != null ? api.i18nKey() : api.code();
+      boolean translated = key != null && bundle.containsKey("server." + key);
+      String detail = translated || !bundle.containsKey(reasonKey) ? serverText(api, reasonKey) : text(reasonKey);
+      return new Problem(text(auth.requiresSignIn() ? "problem.auth.title" : "problem.auth.refused.title"), detail,
+          correlationId, technical, auth.requiresSignIn() ? Problem.Action.SIGN_IN : Problem.Action.FIX_INPUT);
     }
     if (api instanceof InvalidRequestException invalid) {
       String detail = invalid.refusedByClient() ? orDefault("problem.invalid." + invalid.code(),

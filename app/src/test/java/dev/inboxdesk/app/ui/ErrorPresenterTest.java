@@ -46,6 +46,15 @@ class ErrorPresenterTest {
   }
 
   @Test
+  void aSignInRefusalUsesOurSentenceRatherThanTheServersRawWords() {
+    AuthenticationException wrong = new AuthenticationException(Reason.WRONG_PASSWORD,
+        new ServerDetails(401, null, "Invalid password", null, Map.of(), List.of(), null));
+
+    assertThat(english.describe(wrong).oneLine()).isEqualTo("Sign-in refused: The password is wrong.");
+    assertThat(german.describe(wrong).detail()).isEqualTo("Das Passwort ist falsch.");
+  }
+
+  @Test
   void everyKindHasItsOwnWordsAndAction() {
     assertThat(english.describe(new RateLimitedException(ServerDetails.ofStatus(429), Duration.ofSeconds(12), 60, 0))
         .detail()).contains("12 s");

@@ -64,9 +64,14 @@ public final class ConnectionsDialog extends Dialog<Void> {
     name.setId("profileName");
     url.setId("profileUrl");
     url.setPromptText("https://api.example.com/api/v1");
+    url.setPrefColumnCount(32);
+    name.setPrefColumnCount(32);
+    profiles.setPlaceholder(new Label(resources.getString("connections.empty")));
     insecure = new CheckBox(resources.getString("connections.allowHttp"));
     insecure.setId("profileInsecure");
     warning.setWrapText(true);
+    // A wrapping label in a dialog otherwise keeps one line and cuts the rest off.
+    warning.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     warning.getStyleClass().add("danger");
     warning.setId("profileWarning");
     url.textProperty().addListener(obs -> showWarning());
@@ -75,6 +80,9 @@ public final class ConnectionsDialog extends Dialog<Void> {
     GridPane form = new GridPane();
     form.setHgap(10);
     form.setVgap(8);
+    javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+    labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    form.getColumnConstraints().add(labels);
     form.addRow(0, new Label(resources.getString("connections.name")), name);
     form.addRow(1, new Label(resources.getString("connections.service")), service);
     form.addRow(2, new Label(resources.getString("connections.url")), url);

@@ -56,6 +56,7 @@ public final class SignInDialog extends Dialog<Boolean> {
     token.setId("signInToken");
     connection.profile().ifPresent(profile -> email.setText(profile.account()));
     message.setWrapText(true);
+    message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     message.setId("signInMessage");
     message.getStyleClass().add("danger");
     pasteMode = new ToggleButton(resources.getString(service == Connection.Service.MESSAGES
@@ -67,6 +68,9 @@ public final class SignInDialog extends Dialog<Boolean> {
     remember.setSelected(connection.profile().map(p -> p.rememberMe()).orElse(false));
     form.setHgap(10);
     form.setVgap(8);
+    javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+    labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    form.getColumnConstraints().add(labels);
     layoutForm();
     VBox content = new VBox(12, form, pasteMode);
     if (connection.sandbox()) {
@@ -77,6 +81,7 @@ public final class SignInDialog extends Dialog<Boolean> {
       if (limitation != null) {
         Label note = new Label(limitation);
         note.setWrapText(true);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         note.getStyleClass().add("text-muted");
         content.getChildren().add(note);
       }

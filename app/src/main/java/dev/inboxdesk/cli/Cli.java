@@ -9,23 +9,48 @@ import picocli.CommandLine.Command;
 /** {@code inboxdesk <command>}: everything the jar does besides opening the window. */
 @Command(name = "inboxdesk", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
     description = "See and delete anonymous messages and notifications. Without a command, opens the desktop app.",
-    subcommands = {SandboxCommand.class},
+    subcommands = {MessagesCommand.class, NotificationsCommand.class, SandboxCommand.class},
+    footer = {"", "Secrets never go in arguments: sign in with --email and the password on standard input",
+        "(--password-stdin) or a terminal prompt, or set INBOXDESK_SESSION_TOKEN (messages) or",
+        "INBOXDESK_TOKEN (notifications)."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success", "2:usage error"})
+    exitCodeList = {"0:all succeeded", "2:usage error", "3:not found", "4:authentication failed",
+        "5:rate limited (after the client's own waiting)", "6:invalid request, including ids refused before sending",
+        "7:server error", "8:connection failure", "9:unexpected response"})
 public final class Cli {
-  private static final Set<String> ENTRY_WORDS = Set.of("sandbox", "--version", "-V", "--help", "-h", "help");
+  private static final Set<String> ENTRY_WORDS = Set.of("messages", "notifications", "sandbox", "--version", "-V",
+      "--help", "-h", "help");
 
   /** True when the arguments ask for the command line rather than the window. */
   public static boolean wants(String[] args) {
     return args.length > 0 && ENTRY_WORDS.contains(args[0]);
   }
 
-  /** Runs the command line; returns the exit code. */
+  /** Runs the command line with the process's terminal; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new Cli());
+    return run(args, out, err, Terminal.system());
+  }
+
+  /** Runs the command line reading environment and input from {@code terminal}; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
+    CommandLine commandLine = new CommandLine(new Cli(), new Factory(terminal));
     commandLine.setOut(out);
     commandLine.setErr(err);
     return commandLine.execute(args);
+  }
+
+  /** Gives commands that need one the terminal. */
+  private record Factory(Terminal terminal) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      try {
+        var withTerminal = type.getDeclaredConstructor(Terminal.class);
+        withTerminal.setAccessible(true);
+        return withTerminal.newInstance(terminal);
+      } catch (NoSuchMethodException plain) {
+        return CommandLine.defaultFactory().create(type);
+      }
+    }
   }
 
   /** The version from the jar's manifest. */

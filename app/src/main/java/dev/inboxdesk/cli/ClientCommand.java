@@ -1,0 +1,158 @@
+package dev.inboxdesk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.inboxdesk.client.ApiException;
+import dev.inboxdesk.client.ClientConfig;
+import dev.inboxdesk.client.Exchange;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every service command does around its work: build the client, print exchanges with
+ * {@code --verbose}, turn an error into its exit code and one line on standard error.
+ */
+abstract class ClientCommand implements Callable<Integer> {
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @Mixin
+  ConnectionOptions options;
+
+  @Spec
+  CommandSpec spec;
+
+  final Terminal terminal;
+  private List<String> stdinLines;
+
+  ClientCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  /** Runs the command's work with a signed-in client; returns the exit code. */
+  abstract int work() throws Exception;
+
+  @Override
+  public final Integer call() throws Exception {
+    try {
+      return work();
+    } catch (UsageProblem usage) {
+      err().println(spec.qualifiedName() + ": " + usage.getMessage());
+      return ExitCodes.USAGE;
+    } catch (ApiException failure) {
+      err().println(spec.qualifiedName() + ": " + failure.getMessage());
+      return ExitCodes.of(failure);
+    } catch (IllegalArgumentException invalid) {
+      err().println(spec.qualifiedName() + ": " + invalid.getMessage());
+      return ExitCodes.USAGE;
+    }
+  }
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  ClientConfig config() {
+    return ClientConfig.builder(options.server).allowInsecureHttp(options.allowInsecureHttp)
+        .userAgent("InboxDesk-CLI").exchangeListener(options.verbose ? this::printExchange : e -> { }).build();
+  }
+
+  /** The password: from standard input with --password-stdin, else asked on the terminal. */
+  String password() {
+    if (options.passwordStdin) {
+      List<String> lines = stdin();
+      if (lines.isEmpty()) {
+        throw new UsageProblem("--password-stdin was given but standard input is empty");
+      }
+      return lines.get(0);
+    }
+    String typed = terminal.prompt("Password for " + options.email + ": ");
+    if (typed == null) {
+      throw new UsageProblem("no terminal to ask the password on; pipe it in with --password-stdin");
+    }
+    return typed;
+  }
+
+  /** A two-factor code: the second line of standard input, else asked on the terminal. */
+  String twoFactorCode() {
+    if (options.passwordStdin && stdin().size() > 1) {
+      return stdin().get(1).strip();
+    }
+    String typed = terminal.prompt("Two-factor code: ");
+    if (typed == null) {
+      throw new UsageProblem("this account needs a two-factor code: give it as the second line of standard input,"
+          + " or use a token from INBOXDESK_TOKEN");
+    }
+    return typed.strip();
+  }
+
+  private List<String> stdin() {
+    if (stdinLines == null) {
+      stdinLines = terminal.lines();
+    }
+    return stdinLines;
+  }
+
+  /** The error as JSON for a delete's outcome. */
+  static ObjectNode errorJson(ApiException error) {
+    ObjectNode node = JSON.createObjectNode().put("type", ExitCodes.typeOf(error)).put("status", error.status());
+    node.put("code", error.code());
+    node.put("correlationId", error.correlationId());
+    node.put("message", error.getMessage());
+    return node;
+  }
+
+  /** Shows progress of a long delete on standard error, only when a person is watching. */
+  void progress(int done, int total) {
+    if (terminal.interactive() && total > 1 && !options.json) {
+      err().print("\rDeleting " + done + " of " + total + (done == total ? "\n" : ""));
+      err().flush();
+    }
+  }
+
+  private void printExchange(Exchange e) {
+    PrintWriter err = err();
+    err.println("> " + e.method() + " " + e.url() + (e.attempt() > 1 ? "  (attempt " + e.attempt() + ")" : ""));
+    e.requestHeaders().forEach(h -> err.println("> " + h));
+    if (!e.requestBody().isEmpty()) {
+      err.println("> " + e.requestBody());
+    }
+    if (e.status() == 0) {
+      err.println("< no answer: " + e.failure() + " (" + e.duration().toMillis() + " ms)");
+    } else {
+      StringBuilder line = new StringBuilder("< " + e.status() + " in " + e.duration().toMillis() + " ms");
+      if (e.rateLimit().remaining() != null) {
+        line.append(", rate limit ").append(e.rateLimit().remaining()).append('/').append(e.rateLimit().limit())
+            .append(" left");
+      }
+      if (e.rateLimit().retryAfter() != null) {
+        line.append(", retry after ").append(e.rateLimit().retryAfter().toSeconds()).append(" s");
+      }
+      if (e.correlationId() != null) {
+        line.append(", correlation id ").append(e.correlationId());
+      }
+      err.println(line);
+      e.responseHeaders().forEach(h -> err.println("< " + h));
+      if (!e.responseBody().isEmpty()) {
+        err.println("< " + e.responseBody());
+      }
+    }
+    err.println();
+    err.flush();
+  }
+
+  /** A mistake in how the command was called. */
+  static final class UsageProblem extends RuntimeException {
+    UsageProblem(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.inboxdesk.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options every service command shares. */
+final class ConnectionOptions {
+  @Option(names = "--server", required = true, paramLabel = "URL",
+      description = "the service's base URL: the app's origin for messages, the API base (…/api/v1) for notifications")
+  String server;
+
+  @Option(names = "--email", paramLabel = "E",
+      description = "sign in as E; the password comes from standard input (--password-stdin) or a terminal prompt")
+  String email;
+
+  @Option(names = "--password-stdin",
+      description = "read the password from the first line of standard input (a two-factor code from the second)")
+  boolean passwordStdin;
+
+  @Option(names = "--json", description = "print one JSON document instead of a table")
+  boolean json;
+
+  @Option(names = "--verbose", description = "print every request and answer to standard error, secrets masked")
+  boolean verbose;
+
+  @Option(names = "--allow-insecure-http",
+      description = "allow credentials over plain http to a host that is not this machine (unencrypted!)")
+  boolean allowInsecureHttp;
+}

@@ -1,0 +1,234 @@
+package dev.inboxdesk.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.inboxdesk.cli.Cli;
+import dev.inboxdesk.cli.Terminal;
+import dev.inboxdesk.client.ClientConfig;
+import dev.inboxdesk.client.Notification;
+import dev.inboxdesk.client.NotificationsClient;
+import dev.inboxdesk.client.ReadFilter;
+import dev.inboxdesk.sandbox.FaultSettings;
+import dev.inboxdesk.sandbox.Sandbox;
+import dev.inboxdesk.sandbox.SandboxOptions;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The command line against the sandbox: exit codes scripts can test, JSON they can parse, no secrets shown. */
+class CommandLineTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  Sandbox sandbox;
+
+  record Run(int code, String out, String err) {
+    JsonNode json() throws Exception {
+      return JSON.readTree(out);
+    }
+  }
+
+  @BeforeEach
+  void start() {
+    sandbox = Sandbox.start(SandboxOptions.defaults().withSize(15));
+  }
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  private static Run run(Map<String, String> env, String stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true),
+        Terminal.of(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** {@code notifications <command> --server … --email ada --password-stdin <rest>}, the password on stdin. */
+  private Run notifications(String command, String... rest) {
+    List<String> args = new java.util.ArrayList<>(List.of("notifications", command, "--server",
+        sandbox.notificationsUrl(), "--email", "ada@example.com", "--password-stdin"));
+    args.addAll(List.of(rest));
+    return run(Map.of(), "ada-demo\n", args.toArray(String[]::new));
+  }
+
+  private List<String> notificationIds() {
+    try (NotificationsClient client = NotificationsClient.create(ClientConfig.builder(sandbox.notificationsUrl())
+        .build())) {
+      client.login("ada@example.com", "ada-demo");
+      return client.listAll(ReadFilter.ALL).stream().map(Notification::id).toList();
+    }
+  }
+
+  @Test
+  void listingMessagesWithAPasswordFromStandardInputPrintsATable() {
+    Run run = run(Map.of(), "ada-demo\n", "messages", "list", "--server", sandbox.messagesUrl(), "--email",
+        "ada@example.com", "--password-stdin");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out().lines().toList()).hasSize(16).first().asString().startsWith("ID").contains("CONTENT");
+  }
+
+  @Test
+  void listingAsJsonPrintsTheItems() throws Exception {
+    Run run = notifications("list", "--json", "--read", "false");
+
+    assertThat(run.code()).isZero();
+    JsonNode items = run.json();
+    assertThat(items.isArray()).isTrue();
+    assertThat(items).isNotEmpty().allSatisfy(item -> {
+      assertThat(item.get("read").asBoolean()).isFalse();
+      assertThat(item.has("id") && item.has("title") && item.has("createdAt")).isTrue();
+    });
+  }
+
+  @Test
+  void deletingPrintsOneOutcomePerIdAndExitsWithTheFirstFailure() throws Exception {
+    List<String> ids = notificationIds();
+
+    Run run = notifications("delete", "--json", ids.get(0), "12345678-1234-4234-8234-123456789012", ids.get(1));
+
+    assertThat(run.code()).isEqualTo(3);
+    JsonNode results = run.json();
+    assertThat(results).hasSize(3);
+    assertThat(results.get(0).get("outcome").asText()).isEqualTo("deleted");
+    JsonNode missing = results.get(1);
+    assertThat(missing.get("outcome").asText()).isEqualTo("not-found");
+    assertThat(missing.get("error").get("type").asText()).isEqualTo("not-found");
+    assertThat(missing.get("error").get("status").asInt()).isEqualTo(404);
+    assertThat(missing.get("error").get("code").asText()).isEqualTo("error.notification.not_found");
+    assertThat(missing.get("error").get("correlationId").asText()).isNotBlank();
+    assertThat(results.get(2).get("outcome").asText()).isEqualTo("deleted");
+    assertThat(notificationIds()).doesNotContain(ids.get(0), ids.get(1));
+  }
+
+  @Test
+  void anIdRefusedBeforeSendingExitsSix() throws Exception {
+    Run run = notifications("delete", "--json", "not-a-uuid");
+
+    assertThat(run.code()).isEqualTo(6);
+    assertThat(run.json().get(0).get("error").get("type").asText()).isEqualTo("invalid-request");
+    assertThat(run.json().get(0).get("error").get("status").asInt()).isZero();
+  }
+
+  @Test
+  void aWrongPasswordExitsFour() {
+    Run run = run(Map.of(), "wrong\n", "notifications", "list", "--server", sandbox.notificationsUrl(), "--email",
+        "ada@example.com", "--password-stdin");
+
+    assertThat(run.code()).isEqualTo(4);
+    assertThat(run.err()).contains("invalid credentials").doesNotContain("wrong\n");
+  }
+
+  @Test
+  void aTokenFromTheEnvironmentIsUsedAndABadOneExitsFour() {
+    Run bad = run(Map.of("INBOXDESK_TOKEN", "not.a.token"), "", "notifications", "list", "--server",
+        sandbox.notificationsUrl());
+
+    assertThat(bad.code()).isEqualTo(4);
+  }
+
+  @Test
+  void aMessagesSessionTokenFromTheEnvironmentIsUsed() {
+    String cookie = RawSession.signIn(sandbox.messagesUrl(), "ada@example.com", "ada-demo");
+
+    Run run = run(Map.of("INBOXDESK_SESSION_TOKEN", cookie.substring(cookie.indexOf('=') + 1)), "", "messages",
+        "list", "--server", sandbox.messagesUrl());
+
+    assertThat(run.code()).as(run.err()).isZero();
+  }
+
+  @Test
+  void aTwoFactorCodeIsTheSecondLineOfStandardInput() {
+    Run run = run(Map.of(), "bob-demo\n123456\n", "notifications", "list", "--server", sandbox.notificationsUrl(),
+        "--email", "bob@example.com", "--password-stdin");
+
+    assertThat(run.code()).as(run.err()).isZero();
+  }
+
+  @Test
+  void noWayToSignInIsAUsageError() {
+    Run run = run(Map.of(), "", "messages", "list", "--server", sandbox.messagesUrl());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("INBOXDESK_SESSION_TOKEN");
+  }
+
+  @Test
+  void aMissingServerIsAUsageError() {
+    assertThat(run(Map.of(), "", "messages", "list").code()).isEqualTo(2);
+  }
+
+  @Test
+  void aRateLimitThatOutlastsTheClientsWaitingExitsFive() {
+    sandbox.faults().set(new FaultSettings(0, 0, 500, 0, false, 0, 0, 10, 0, 0, "notifications"));
+
+    assertThat(notifications("list").code()).isEqualTo(5);
+  }
+
+  @Test
+  void aServerErrorExitsSeven() {
+    sandbox.faults().set(new FaultSettings(0, 1.0, 503, 0, false, 0, 0, 0, 0, 3, "notifications"));
+
+    assertThat(notifications("list").code()).isEqualTo(7);
+  }
+
+  @Test
+  void aServerThatIsNotThereExitsEight() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+
+    Run run = run(Map.of("INBOXDESK_TOKEN", "t"), "", "notifications", "list", "--server",
+        "http://127.0.0.1:" + port + "/api/v1");
+
+    assertThat(run.code()).isEqualTo(8);
+  }
+
+  @Test
+  void anAnswerThatMakesNoSenseExitsNine() {
+    sandbox.faults().set(new FaultSettings(0, 0, 500, 0, false, 1.0, 0, 0, 0, 3, "notifications"));
+
+    assertThat(notifications("list").code()).isEqualTo(9);
+  }
+
+  @Test
+  void verboseShowsEveryExchangeWithSecretsMasked() {
+    Run run = notifications("delete", "--verbose", notificationIds().get(0));
+
+    assertThat(run.code()).isZero();
+    assertThat(run.err()).contains("> POST " + sandbox.notificationsUrl() + "/auth/login",
+        "> DELETE " + sandbox.notificationsUrl() + "/notifications/", "Authorization: Bearer «redacted»",
+        "\"password\":\"«redacted»\"", "< 200 in", "rate limit");
+    assertThat(run.err()).doesNotContain("ada-demo").doesNotContainPattern("Bearer eyJ")
+        .doesNotContainPattern("biore_refresh=[A-Za-z0-9_-]{20}");
+  }
+
+  @Test
+  void plainHttpToAnotherMachineIsRefusedUnlessAllowed() {
+    Run run = run(Map.of("INBOXDESK_TOKEN", "t"), "", "notifications", "list", "--server",
+        "http://staging.invalid/api/v1");
+
+    assertThat(run.code()).isEqualTo(6);
+    assertThat(run.err()).contains("plain http");
+  }
+
+  @Test
+  void helpListsTheExitCodes() {
+    Run run = run(Map.of(), "", "--help");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).contains("messages", "notifications", "sandbox", "3   not found", "9   unexpected response",
+        "INBOXDESK_TOKEN");
+  }
+}

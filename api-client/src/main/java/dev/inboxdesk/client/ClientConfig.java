@@ -29,6 +29,7 @@ public final class ClientConfig {
   private final long maxResponseBytes;
   private final int maxLoggedBodyChars;
   private final String userAgent;
+  private final boolean captureUnmasked;
 
   private ClientConfig(Builder b) {
     this.baseUrl = b.baseUrl;
@@ -44,6 +45,7 @@ public final class ClientConfig {
     this.maxResponseBytes = b.maxResponseBytes;
     this.maxLoggedBodyChars = b.maxLoggedBodyChars;
     this.userAgent = b.userAgent;
+    this.captureUnmasked = b.captureUnmasked;
   }
 
   /**
@@ -109,6 +111,11 @@ public final class ClientConfig {
     return userAgent;
   }
 
+  /** Whether exchanges also carry their unmasked form (see {@link Exchange#unmaskedView()}). */
+  public boolean captureUnmasked() {
+    return captureUnmasked;
+  }
+
   /** Builds a {@link ClientConfig}; every setting has a sensible default. */
   public static final class Builder {
     private final HttpUrl baseUrl;
@@ -124,6 +131,7 @@ public final class ClientConfig {
     private long maxResponseBytes = 64L * 1024 * 1024;
     private int maxLoggedBodyChars = 64 * 1024;
     private String userAgent = "InboxDesk";
+    private boolean captureUnmasked;
 
     private Builder(String baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl");
@@ -207,6 +215,15 @@ public final class ClientConfig {
 
     public Builder userAgent(String value) {
       this.userAgent = Objects.requireNonNull(value, "userAgent");
+      return this;
+    }
+
+    /**
+     * Also hands the listener each exchange unmasked, for an inspector's explicit "reveal". Off by
+     * default: a listener that logs must never see secrets.
+     */
+    public Builder captureUnmasked(boolean value) {
+      this.captureUnmasked = value;
       return this;
     }
 

@@ -24,6 +24,7 @@ import java.util.List;
  * @param rateLimit what the rate-limit headers said, if anything
  * @param correlationId the server's id for this request, if it gave one
  * @param failure why no usable answer came, or null
+ * @param unmasked the same with secrets, only when the client was asked to capture it
  */
 public record Exchange(
     String service,
@@ -40,11 +41,51 @@ public record Exchange(
     Duration duration,
     RateLimitInfo rateLimit,
     String correlationId,
-    String failure) {
+    String failure,
+    Unmasked unmasked) {
 
   public Exchange {
     requestHeaders = List.copyOf(requestHeaders);
     responseHeaders = List.copyOf(responseHeaders);
+  }
+
+  /**
+   * The exchange as it really went, secrets included, when the client was configured with
+   * {@link ClientConfig.Builder#captureUnmasked(boolean)}; empty otherwise. For a request inspector's
+   * explicit "reveal": keep it in memory only, never log or export it without the user's say.
+   */
+  public java.util.Optional<Unmasked> unmaskedView() {
+    return java.util.Optional.ofNullable(unmasked);
+  }
+
+  /**
+   * Headers and bodies exactly as sent and received (bodies cut at the configured length).
+   *
+   * @param requestHeaders the request headers, credentials included
+   * @param requestBody the request body
+   * @param responseHeaders the response headers, cookies included
+   * @param responseBody the response body
+   */
+  public record Unmasked(List<Header> requestHeaders, String requestBody, List<Header> responseHeaders,
+      String responseBody) {
+    public Unmasked {
+      requestHeaders = List.copyOf(requestHeaders);
+      responseHeaders = List.copyOf(responseHeaders);
+    }
+
+    @Override
+    public String toString() {
+      return "Unmasked[«secrets not shown»]";
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Exchange[" + service + " " + method + " " + url + " -> " + status + " in " + duration.toMillis()
+        + " ms, attempt " + attempt + (correlationId == null ? "" : ", correlationId " + correlationId)
+        + (failure == null ? "" : ", failed: " + failure) + ", requestHeaders=" + requestHeaders
+        + ", requestBody=" + requestBody + ", responseHeaders=" + responseHeaders + ", responseBody="
+        + responseBody + "]";
   }
 
   /** One header line. */

@@ -159,6 +159,29 @@ class SecretsTest extends LoopbackServerTest {
   }
 
   @Test
+  void theUnmaskedFormIsThereOnlyWhenAskedForAndNeverPrinted() {
+    try (NotificationsClient masked = NotificationsClient.create(time.config(server.url("/api/v1").toString())
+        .exchangeListener(exchanges::add).build())) {
+      masked.useAccessToken(ACCESS);
+      server.enqueue(json(200, "{\"success\":true,\"data\":{\"count\":1}}"));
+      masked.unreadCount();
+    }
+    assertThat(exchanges.get(0).unmaskedView()).isEmpty();
+
+    try (NotificationsClient revealing = NotificationsClient.create(time.config(server.url("/api/v1").toString())
+        .captureUnmasked(true).exchangeListener(exchanges::add).build())) {
+      revealing.useAccessToken(ACCESS);
+      server.enqueue(json(200, "{\"success\":true,\"data\":{\"count\":1}}"));
+      revealing.unreadCount();
+    }
+    Exchange revealed = exchanges.get(1);
+    assertThat(revealed.unmaskedView().orElseThrow().requestHeaders())
+        .contains(new Exchange.Header("Authorization", "Bearer " + ACCESS));
+    assertThat(revealed.toString()).doesNotContain(ACCESS);
+    assertThat(everything(revealed)).doesNotContain(ACCESS);
+  }
+
+  @Test
   void tokensDoNotAppearInToStrings() {
     assertThat(new LoginResult.TwoFactorRequired("temp-secret").toString()).doesNotContain("temp-secret");
   }

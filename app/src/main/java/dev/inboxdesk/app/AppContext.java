@@ -5,6 +5,7 @@ import dev.inboxdesk.app.accounts.Connection;
 import dev.inboxdesk.app.accounts.MemorySecretStore;
 import dev.inboxdesk.app.accounts.Profile;
 import dev.inboxdesk.app.accounts.SettingsStore;
+import dev.inboxdesk.app.inspector.RequestLog;
 import dev.inboxdesk.app.inbox.InboxViewModel;
 import dev.inboxdesk.app.items.MessagesSource;
 import dev.inboxdesk.app.items.NotificationsSource;
@@ -30,10 +31,13 @@ import java.util.logging.Logger;
  */
 public final class AppContext implements AutoCloseable {
   private static final Logger WIRE = Logger.getLogger("dev.inboxdesk.wire");
+  /** How many exchanges the request inspector keeps. */
+  private static final int REQUEST_LOG_SIZE = 500;
 
   private final SandboxOptions sandboxOptions;
   private Sandbox sandbox;
   private final ExecutorService ownThreads;
+  private final RequestLog requestLog;
   private final MainViewModel model;
 
   private AppContext(Accounts accounts, SandboxOptions sandboxOptions, UiScheduler ui, Executor given,
@@ -46,13 +50,14 @@ public final class AppContext implements AutoCloseable {
       return thread;
     });
     Executor background = given != null ? given : ownThreads;
+    this.requestLog = new RequestLog(ui, REQUEST_LOG_SIZE);
     ErrorPresenter presenter = ErrorPresenter.forLocale(locale);
     Connection messages = open(accounts, Connection.Service.MESSAGES);
     Connection notifications = open(accounts, Connection.Service.NOTIFICATIONS);
     this.model = new MainViewModel(messages, notifications,
         new InboxViewModel((MessagesSource) messages.source(), ui, background, presenter),
         new NotificationsViewModel((NotificationsSource) notifications.source(), ui, background, presenter),
-        accounts, AppContext::connect, this::sandboxConnection, ui, background, presenter);
+        accounts, this::connect, this::sandboxConnection, requestLog, ui, background, presenter);
     model.inbox().undoWindowSecondsProperty().set(accounts.settings().undoWindowSeconds());
     model.notifications().undoWindowSecondsProperty().set(accounts.settings().undoWindowSeconds());
   }
@@ -75,11 +80,11 @@ public final class AppContext implements AutoCloseable {
   }
 
   private Connection open(Accounts accounts, Connection.Service service) {
-    return accounts.settings().lastUsed(service).map(AppContext::connect)
+    return accounts.settings().lastUsed(service).map(this::connect)
         .orElseGet(() -> sandboxConnection(service));
   }
 
-  private static Connection connect(Profile profile) {
+  private Connection connect(Profile profile) {
     return Connection.forProfile(profile, config(profile.baseUrl()));
   }
 
@@ -89,9 +94,13 @@ public final class AppContext implements AutoCloseable {
     return Connection.sandbox(service, url, config(url));
   }
 
-  private static ClientConfig.Builder config(String url) {
-    return ClientConfig.builder(url).userAgent("InboxDesk/" + AppInfo.version())
-        .exchangeListener(AppContext::logExchange);
+  /** Every exchange goes to the log file (masked) and to the request inspector (unmasked kept in memory). */
+  private ClientConfig.Builder config(String url) {
+    return ClientConfig.builder(url).userAgent("InboxDesk/" + AppInfo.version()).captureUnmasked(true)
+        .exchangeListener(exchange -> {
+          logExchange(exchange);
+          requestLog.record(exchange);
+        });
   }
 
   /** Every exchange, masked, at FINE: the log shows what went over the wire without secrets. */

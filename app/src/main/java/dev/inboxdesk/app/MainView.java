@@ -40,7 +40,8 @@ import javafx.util.Duration;
 
 /** The main window: binds the {@link MainViewModel}; keys, toast, help and dialogs live here. */
 public final class MainView {
-  private static final String[] SHORTCUTS = {"nav", "delete", "undo", "search", "refresh", "tabs", "select", "help"};
+  private static final String[] SHORTCUTS = {"nav", "delete", "undo", "search", "refresh", "tabs", "select",
+      "inspector", "help"};
 
   private final MainViewModel model;
   private final Clock clock;
@@ -69,6 +70,9 @@ public final class MainView {
   @FXML private VBox help;
   @FXML private GridPane shortcuts;
   @FXML private Label status;
+  @FXML private javafx.scene.Parent inspector;
+  @FXML private dev.inboxdesk.app.ui.InspectorView inspectorController;
+  @FXML private javafx.scene.control.ToggleButton requestsToggle;
 
   private boolean closing;
   private final PauseTransition toastTimer = new PauseTransition(Duration.seconds(6));
@@ -112,6 +116,9 @@ public final class MainView {
       });
     }
     toastTimer.setOnFinished(event -> hideToast());
+    inspectorController.bind(model.requestLog());
+    inspector.visibleProperty().bind(requestsToggle.selectedProperty());
+    inspector.managedProperty().bind(requestsToggle.selectedProperty());
 
     Settings saved = model.accounts().settings();
     RadioMenuItem[] undoChoices = {undo0, undo3, undo5, undo10, undo30};
@@ -167,6 +174,9 @@ public final class MainView {
       event.consume();
     } else if (new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN).match(event) && !typing) {
       undo();
+      event.consume();
+    } else if (new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN).match(event)) {
+      requestsToggle.setSelected(!requestsToggle.isSelected());
       event.consume();
     } else if (new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN).match(event)) {
       activeView().model().refresh();
@@ -381,6 +391,11 @@ public final class MainView {
       progress.close();
       after.run();
     }));
+  }
+
+  /** The request inspector, for tests and the smoke test. */
+  public dev.inboxdesk.app.ui.InspectorView inspector() {
+    return inspectorController;
   }
 
   /** Shows a problem the whole window should know about. */

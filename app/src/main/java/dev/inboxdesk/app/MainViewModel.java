@@ -4,6 +4,7 @@ import dev.inboxdesk.app.accounts.Accounts;
 import dev.inboxdesk.app.accounts.Connection;
 import dev.inboxdesk.app.accounts.Profile;
 import dev.inboxdesk.app.inbox.InboxViewModel;
+import dev.inboxdesk.app.inspector.RequestLog;
 import dev.inboxdesk.app.items.ItemListViewModel;
 import dev.inboxdesk.app.items.UiScheduler;
 import dev.inboxdesk.app.notifications.NotificationsViewModel;
@@ -30,6 +31,7 @@ public final class MainViewModel {
   private final Accounts accounts;
   private final Function<Profile, Connection> connector;
   private final Function<Connection.Service, Connection> sandboxConnector;
+  private final RequestLog requestLog;
   private final UiScheduler ui;
   private final Executor background;
   private final ErrorPresenter presenter;
@@ -44,8 +46,8 @@ public final class MainViewModel {
    */
   public MainViewModel(Connection messages, Connection notifications, InboxViewModel inbox,
       NotificationsViewModel notificationsList, Accounts accounts, Function<Profile, Connection> connector,
-      Function<Connection.Service, Connection> sandboxConnector, UiScheduler ui, Executor background,
-      ErrorPresenter presenter) {
+      Function<Connection.Service, Connection> sandboxConnector, RequestLog requestLog, UiScheduler ui,
+      Executor background, ErrorPresenter presenter) {
     connections.put(Connection.Service.MESSAGES, messages);
     connections.put(Connection.Service.NOTIFICATIONS, notifications);
     this.inbox = inbox;
@@ -53,6 +55,7 @@ public final class MainViewModel {
     this.accounts = accounts;
     this.connector = connector;
     this.sandboxConnector = sandboxConnector;
+    this.requestLog = requestLog;
     this.ui = ui;
     this.background = background;
     this.presenter = presenter;
@@ -69,6 +72,11 @@ public final class MainViewModel {
 
   public Accounts accounts() {
     return accounts;
+  }
+
+  /** Every exchange both clients made, for the request inspector. */
+  public RequestLog requestLog() {
+    return requestLog;
   }
 
   public Connection connection(Connection.Service service) {

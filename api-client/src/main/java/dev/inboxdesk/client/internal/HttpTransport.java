@@ -296,25 +296,44 @@ public final class HttpTransport implements AutoCloseable {
       requestHeaders.add("Cookie", cookieHeader);
     }
     String requestBody = spec.body() == null ? "" : Redactor.body(spec.body(), spec.contentType(), maxChars);
+    Headers sentHeaders = requestHeaders.build();
+    Exchange.Unmasked unmasked = null;
+    if (config.captureUnmasked()) {
+      unmasked = new Exchange.Unmasked(plain(sentHeaders), spec.body() == null ? "" : text(spec.body(), maxChars),
+          answer == null ? List.of() : plain(answer.headers()), answer == null ? "" : text(answer.body(), maxChars));
+    }
     Exchange exchange;
     if (answer == null) {
       exchange = new Exchange(service, startedAt, attempt, spec.method(), spec.url().toString(),
-          Redactor.headers(requestHeaders.build()), requestBody, 0, List.of(), "", 0, duration, RateLimitInfo.NONE,
-          null, failure);
+          Redactor.headers(sentHeaders), requestBody, 0, List.of(), "", 0, duration, RateLimitInfo.NONE,
+          null, failure, unmasked);
     } else {
       ServerDetails error = answer.isSuccess() ? null : ErrorBodies.parse(answer);
       String correlationId = error != null && error.correlationId() != null ? error.correlationId()
           : ErrorBodies.correlationIdHeader(answer.headers());
       exchange = new Exchange(service, startedAt, attempt, spec.method(), spec.url().toString(),
-          Redactor.headers(requestHeaders.build()), requestBody, answer.status(), Redactor.headers(answer.headers()),
+          Redactor.headers(sentHeaders), requestBody, answer.status(), Redactor.headers(answer.headers()),
           Redactor.body(answer.body(), answer.contentType(), maxChars), answer.body().length, duration,
-          answer.rateLimit(), correlationId, failure);
+          answer.rateLimit(), correlationId, failure, unmasked);
     }
     try {
       listener.onExchange(exchange);
     } catch (RuntimeException listenerBug) {
       // A faulty listener must not break the call it observes.
     }
+  }
+
+  private static List<Exchange.Header> plain(Headers headers) {
+    List<Exchange.Header> list = new java.util.ArrayList<>(headers.size());
+    for (int i = 0; i < headers.size(); i++) {
+      list.add(new Exchange.Header(headers.name(i), headers.value(i)));
+    }
+    return list;
+  }
+
+  private static String text(byte[] body, int maxChars) {
+    String all = new String(body, 0, Math.min(body.length, maxChars), java.nio.charset.StandardCharsets.UTF_8);
+    return body.length > maxChars ? all + "… (" + body.length + " bytes in all)" : all;
   }
 
   private String cookieHeader(Request request) {

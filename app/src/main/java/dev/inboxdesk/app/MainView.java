@@ -49,7 +49,7 @@ public final class MainView {
   private final Consumer<Connection.Service> sandboxSignIn;
 
   @FXML private ResourceBundle resources;
-  @FXML private Label sandboxBadge;
+  @FXML private Button sandboxBadge;
   @FXML private MenuButton messagesAccount;
   @FXML private MenuButton notificationsAccount;
   @FXML private RadioMenuItem undo0;
@@ -202,6 +202,16 @@ public final class MainView {
       ItemListViewModel other = activeView() == inboxController ? model.notifications() : model.inbox();
       other.undo();
     }
+  }
+
+  /** The sandbox's fault controls, through its control endpoint. */
+  @FXML
+  void openSandboxPanel() {
+    Connection onSandbox = model.connection(Connection.Service.MESSAGES).sandbox()
+        ? model.connection(Connection.Service.MESSAGES) : model.connection(Connection.Service.NOTIFICATIONS);
+    String origin = onSandbox.baseUrl().replaceFirst("/api/v1$", "");
+    new dev.inboxdesk.app.ui.SandboxPanel(new dev.inboxdesk.app.ui.SandboxControl(origin), resources,
+        tabs.getScene().getWindow()).show();
   }
 
   @FXML

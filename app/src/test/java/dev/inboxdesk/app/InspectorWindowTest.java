@@ -56,6 +56,20 @@ class InspectorWindowTest extends WindowTest {
     assertThat(har).contains("\"version\" : \"1.2\"", "/auth/login", "«redacted»").doesNotContain("ada-demo");
   }
 
+  @Test
+  void theSandboxPanelSetsFaultsThroughTheControlEndpoint(FxRobot robot) throws TimeoutException {
+    robot.clickOn("#sandboxBadge");
+    fx(() -> robot.lookup("#sandboxFailRate").queryAs(javafx.scene.control.Spinner.class).getValueFactory()
+        .setValue(40));
+    robot.clickOn("#sandboxApply");
+
+    waitUntil(() -> context.sandbox().faults().settings().failRate() == 0.4);
+    robot.clickOn("#sandboxReset");
+    waitUntil(() -> robot.lookup("#sandboxStatus").queryAs(javafx.scene.control.Label.class).getText()
+        .startsWith("Fresh demo data"));
+    robot.type(KeyCode.ESCAPE);
+  }
+
   private int indexOf(FxRobot robot, String path) {
     var items = table(robot).getItems();
     for (int i = 0; i < items.size(); i++) {

@@ -30,7 +30,7 @@ class MainWindowTest extends WindowTest {
   void onAFreshMachineBothListsLoadFromTheSandboxAndSaySo(FxRobot robot) {
     assertThat(inbox().allRows()).hasSize(30);
     assertThat(notifications().allRows()).hasSize(30);
-    assertThat(robot.lookup("#sandboxBadge").queryAs(Label.class).isVisible()).isTrue();
+    assertThat(robot.lookup("#sandboxBadge").queryAs(Button.class).isVisible()).isTrue();
     assertThat(robot.lookup("#messagesAccount").queryAs(MenuButton.class).getText()).contains("ada@example.com");
     assertThat(robot.lookup("#status").queryAs(Label.class).getText()).startsWith("Sandbox");
   }

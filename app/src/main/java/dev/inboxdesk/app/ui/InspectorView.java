@@ -57,7 +57,15 @@ public final class InspectorView {
   public void bind(RequestLog requestLog) {
     this.log = requestLog;
     table.setItems(log.shown());
+    // The URL takes what the other columns leave; none of them is cut.
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_SUBSEQUENT_COLUMNS);
+    for (TableColumn<Exchange, ?> column : table.getColumns()) {
+      if (column != urlColumn) {
+        column.setMinWidth(column.getPrefWidth());
+      }
+    }
     column(timeColumn, e -> TIME.format(e.startedAt()));
+    urlColumn.setMinWidth(120);
     column(methodColumn, Exchange::method);
     column(urlColumn, Exchange::url);
     column(statusColumn, e -> e.status() == 0 ? "—" : Integer.toString(e.status()));

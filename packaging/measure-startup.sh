@@ -1,25 +1,20 @@
 #!/usr/bin/env bash
-# Time to first frame and peak RSS of the installed app (the .deb unpacked), with and without an
-# AppCDS archive recorded in place. Needs xvfb-run. Usage: packaging/measure-startup.sh [runs]
+# Time to first frame and peak RSS of the installed app (the .deb unpacked), with and without the
+# AppCDS archive that the package's postinst makes; runs alternate so drift hits both alike.
+# Needs xvfb-run. Usage: packaging/measure-startup.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 app=packaging/target/deb-unpacked/opt/inboxdesk
 [ -x "$app/bin/InboxDesk" ] || { echo "build first: ./mvnw -Pinstaller verify -pl packaging" >&2; exit 2; }
-cfg="$app/lib/app/InboxDesk.cfg"
-run() {
-  for _ in $(seq "$runs"); do
-    xvfb-run -a -s "-screen 0 1280x800x24" /usr/bin/time -f "rss_kb=%M" "$app/bin/InboxDesk" --smoke-test 2>&1 \
-      | grep -E "startup_ms|rss_kb" | tr '\n' ' '
-    echo
-  done
+"$app/lib/app/create-cds-archive.sh"
+once() {
+  xvfb-run -a -s "-screen 0 1280x800x24" /usr/bin/time -f "rss_kb=%M" "$app/bin/InboxDesk" --smoke-test 2>&1 \
+    | grep -E "startup_ms|rss_kb" | tr '\n' ' '
 }
-sed -i '/SharedArchiveFile\|ArchiveClassesAtExit/d' "$cfg"
-rm -f "$app/lib/app/inboxdesk.jsa"
-echo "without AppCDS:"
-run
-echo 'java-options=-XX:ArchiveClassesAtExit=$APPDIR/inboxdesk.jsa' >> "$cfg"
-xvfb-run -a -s "-screen 0 1280x800x24" "$app/bin/InboxDesk" --smoke-test >/dev/null 2>&1
-sed -i 's/ArchiveClassesAtExit/SharedArchiveFile/' "$cfg"
-echo "with AppCDS recorded in place ($(du -h "$app/lib/app/inboxdesk.jsa" | cut -f1)):"
-run
+for _ in $(seq "$runs"); do
+  echo "with archive:    $(once)"
+  mv "$app/lib/app/inboxdesk.jsa" "$app/lib/app/inboxdesk.jsa.off"
+  echo "without archive: $(once)"
+  mv "$app/lib/app/inboxdesk.jsa.off" "$app/lib/app/inboxdesk.jsa"
+done

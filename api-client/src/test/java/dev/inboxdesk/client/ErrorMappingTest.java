@@ -174,4 +174,20 @@ class ErrorMappingTest extends LoopbackServerTest {
         RateLimitedException.class, AuthenticationException.class, InvalidRequestException.class,
         ServerErrorException.class, ConnectionFailureException.class, UnexpectedResponseException.class);
   }
+
+  @Test
+  void a503SayingRetryAfterZeroIsNotSilentlyReplayed() {
+    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "0").build());
+    server.enqueue(json(200, "{\"success\":true}"));
+
+    assertThatThrownBy(() -> client.deleteNotification(Bodies.UUID_1)).isInstanceOf(ServerErrorException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void a503WithAnAbsurdRetryAfterIsStillJustAServerError() {
+    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "9999999999").build());
+
+    assertThatThrownBy(client::unreadCount).isInstanceOf(ServerErrorException.class);
+  }
 }

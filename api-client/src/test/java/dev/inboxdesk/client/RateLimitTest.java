@@ -187,4 +187,46 @@ class RateLimitTest extends LoopbackServerTest {
       assertThat(time.sleeps()).isEmpty();
     }
   }
+
+  @Test
+  void aSpentQuotaWithoutAResetTimeWaitsAWholeWindow() {
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .addHeader("X-RateLimit-Remaining", "0").body("{\"success\":true}").build());
+    server.enqueue(json(200, "{\"success\":true}"));
+
+    client.deleteNotification(UUID_1);
+    client.deleteNotification(UUID_1);
+
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void aNegativeRemainingCountsAsSpent() {
+    server.enqueue(allowed(60, -5, 9));
+    server.enqueue(json(200, "{\"success\":true}"));
+
+    client.deleteNotification(UUID_1);
+    client.deleteNotification(UUID_1);
+
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(9));
+  }
+
+  @Test
+  void nonsenseLimitsNeverBlockForever() {
+    try (MessagesClient messages = messages()) {
+      messages.useSessionToken("s");
+      server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+          .addHeader("X-RateLimit-Remaining", "-5").body("{\"success\":true,\"messages\":[]}").build());
+      server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+          .addHeader("X-RateLimit-Limit", "0").addHeader("X-RateLimit-Remaining", "0")
+          .body("{\"success\":true,\"messages\":[]}").build());
+      server.enqueue(json(200, "{\"success\":true,\"messages\":[]}"));
+
+      messages.listMessages();
+      messages.listMessages();
+      messages.listMessages();
+
+      assertThat(time.sleeps()).hasSize(2).allSatisfy(wait -> assertThat(wait).isEqualTo(Duration.ofSeconds(60)));
+    }
+  }
 }

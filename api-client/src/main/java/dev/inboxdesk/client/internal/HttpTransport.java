@@ -68,6 +68,7 @@ public final class HttpTransport implements AutoCloseable {
         // A redirect is never part of these contracts; following one could carry cookies elsewhere.
         .followRedirects(false)
         .followSslRedirects(false)
+        .addNetworkInterceptor(HttpTransport::keepRetryHintFromOkHttp)
         .build();
     this.executor = Executors.newCachedThreadPool(task -> {
       Thread thread = new Thread(task, "inboxdesk-" + service + "-" + THREADS.incrementAndGet());
@@ -86,6 +87,23 @@ public final class HttpTransport implements AutoCloseable {
 
   public RateLimiter limiter() {
     return limiter;
+  }
+
+  /** The header a {@code 503}'s {@code Retry-After} is kept under (see {@link #keepRetryHintFromOkHttp}). */
+  static final String SERVER_RETRY_HINT = "X-InboxDesk-Retry-After";
+
+  /**
+   * OkHttp reads a {@code 503}'s {@code Retry-After} itself: "0" makes it silently replay the request
+   * (a delete or a login included) and a number too big for an int throws out of its interceptor.
+   * We do our own retrying, so the hint is kept under another name, still visible in the log.
+   */
+  private static Response keepRetryHintFromOkHttp(okhttp3.Interceptor.Chain chain) throws IOException {
+    Response response = chain.proceed(chain.request());
+    String hint = response.header("Retry-After");
+    if (response.code() != 503 || hint == null) {
+      return response;
+    }
+    return response.newBuilder().removeHeader("Retry-After").header(SERVER_RETRY_HINT, hint).build();
   }
 
   /** Sends and insists on a {@code 2xx}: anything else is thrown as its typed error. */

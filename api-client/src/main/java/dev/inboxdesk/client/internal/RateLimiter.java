@@ -51,6 +51,10 @@ public final class RateLimiter {
       window.remaining = window.limit;
       window.resetAt = null;
     }
+    if (window.remaining != null && window.remaining <= 0 && window.resetAt == null) {
+      // Told the quota is spent but not when it comes back: assume a whole window.
+      window.resetAt = now.plus(WINDOW);
+    }
     if (window.remaining == null || window.remaining > 0) {
       if (window.remaining != null) {
         window.remaining--;
@@ -69,13 +73,15 @@ public final class RateLimiter {
       return;
     }
     Window window = windows.computeIfAbsent(route, r -> new Window(defaultLimit));
+    // A limit below one would never refill: whatever a server claims, a window allows a request.
     if (info.limit() != null) {
-      window.limit = info.limit();
+      window.limit = Math.max(1, info.limit());
     } else if (window.limit == null) {
-      window.limit = info.remaining() + 1;
+      window.limit = Math.max(1, info.remaining() + 1);
     }
     // Other requests may be in flight: never believe in more quota than we had already counted.
-    window.remaining = window.remaining == null ? info.remaining() : Math.min(window.remaining, info.remaining());
+    int told = Math.max(0, info.remaining());
+    window.remaining = window.remaining == null ? told : Math.min(window.remaining, told);
     if (info.resetAfter() != null) {
       window.resetAt = clock.instant().plus(info.resetAfter());
     }

@@ -144,11 +144,6 @@ public final class AppContext implements AutoCloseable {
     }
   }
 
-  /** Kept for tests: signs in to both demo accounts. */
-  public void signInDemoAccounts() {
-    start();
-  }
-
   @Override
   public void close() {
     if (ownThreads != null) {

@@ -279,9 +279,8 @@ final class NotificationsService implements Service {
       String owner = token == null ? null : sessionOwners.get(token.sessionId());
       if (token != null && token.used()) {
         // Reuse means the token leaked: revoke every session of its user.
-        String victim = owner != null ? owner : null;
-        if (victim != null) {
-          sessionOwners.values().removeIf(victim::equals);
+        if (owner != null) {
+          sessionOwners.values().removeIf(owner::equals);
         }
         return error(401, "AUTH_TOKEN_REUSE", "Refresh token reuse detected", "auth.refresh.token_reuse_detected",
             null).cookie(clearedRefreshCookie());

@@ -11,7 +11,6 @@ import dev.inboxdesk.app.items.ItemRow;
 import dev.inboxdesk.app.items.LoadState;
 import dev.inboxdesk.app.items.ManualScheduler;
 import dev.inboxdesk.app.ui.Problem;
-import dev.inboxdesk.client.AuthenticationException;
 import dev.inboxdesk.sandbox.FaultSettings;
 import dev.inboxdesk.sandbox.Sandbox;
 import dev.inboxdesk.sandbox.SandboxOptions;
@@ -255,9 +254,5 @@ class RememberedSessionsTest {
       assertThat(failed).isCompletedExceptionally();
       assertThat(failed.handle((ok, error) -> error.getCause().getMessage()).join()).contains("plain http");
     }
-  }
-
-  static boolean isAuth(Throwable error) {
-    return error instanceof AuthenticationException;
   }
 }

@@ -60,7 +60,7 @@ abstract class WindowTest {
     view.closeWithPendingDeletes(stage, () -> closed = true);
     stage.setScene(scene);
     stage.show();
-    context.signInDemoAccounts();
+    context.start();
   }
 
   @BeforeEach

@@ -85,7 +85,7 @@ public final class ItemListView {
   private Clock clock;
   private boolean notifications;
 
-  /** Connects the view to its model. {@code kind} is {@code messages} or {@code notifications}. */
+  /** Connects the view to its model; {@code onSignIn} opens the sign-in dialog for the list's service. */
   public void bind(ItemListViewModel viewModel, Clock time, Runnable onSignIn) {
     this.model = viewModel;
     this.clock = time;

@@ -59,6 +59,30 @@ class WireFailureTest extends LoopbackServerTest {
   }
 
   @Test
+  void aServerErrorOnTheRetryOfADroppedDeleteSaysTheDeleteMayHaveHappened() {
+    // Found by the chaos drill: the first attempt was applied and its answer lost, the retry met
+    // a 502, and "server error" alone told the app the item was still there.
+    server.enqueue(new MockResponse.Builder().code(200).body("{\"success\":true}")
+        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html")
+        .body("<html><body>Bad gateway</body></html>").build());
+
+    assertThatThrownBy(() -> client.deleteNotification(UUID_1))
+        .isInstanceOfSatisfying(ConnectionFailureException.class, e -> {
+          assertThat(e.mayHaveReachedServer()).isTrue();
+          assertThat(e.getCause()).isInstanceOf(ServerErrorException.class);
+        });
+  }
+
+  @Test
+  void aServerErrorWithoutAnyDropIsAServerError() {
+    server.enqueue(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html")
+        .body("<html><body>Bad gateway</body></html>").build());
+
+    assertThatThrownBy(() -> client.deleteNotification(UUID_1)).isInstanceOf(ServerErrorException.class);
+  }
+
+  @Test
   void aDeleteDroppedBeforeTheServerActedSucceedsOnRetry() {
     server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build());
     server.enqueue(json(200, "{\"success\":true}"));

@@ -3,6 +3,7 @@ package dev.inboxdesk.client.internal;
 import dev.inboxdesk.client.ApiException;
 import dev.inboxdesk.client.AuthenticationException;
 import dev.inboxdesk.client.AuthenticationException.Reason;
+import dev.inboxdesk.client.ConnectionFailureException;
 import dev.inboxdesk.client.InvalidRequestException;
 import dev.inboxdesk.client.NotFoundException;
 import dev.inboxdesk.client.RateLimitInfo;
@@ -37,7 +38,14 @@ public final class ErrorMapper {
     ServerDetails parsed = ErrorBodies.parse(answer);
     ServerDetails details = parsed != null ? parsed.withStatus(status) : statusOnly(answer);
     if (status >= 500) {
-      return new ServerErrorException(details);
+      ServerErrorException error = new ServerErrorException(details);
+      if (answer.replayedAfterConnectionFailure()) {
+        // An earlier attempt was lost on the way back: it may have been applied, whatever the
+        // retry's server error says. Saying "server error" alone would claim nothing happened.
+        return new ConnectionFailureException(ConnectionFailureException.Kind.RESET, true,
+            "The connection broke before the answer and the retry got a server error (HTTP " + status + ")", error);
+      }
+      return error;
     }
     if (status == 429) {
       RateLimitInfo info = answer.rateLimit();

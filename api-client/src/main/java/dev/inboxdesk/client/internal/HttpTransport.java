@@ -129,7 +129,11 @@ public final class HttpTransport implements AutoCloseable {
         answer = once(spec, context, attempt).replayed(replayed);
       } catch (ConnectionFailureException failure) {
         if (!spec.replayable() || connectionRetries >= config.maxConnectionRetries() || context.isCancelled()) {
-          throw failure;
+          throw replayed && !failure.mayHaveReachedServer()
+              // This attempt never left, but an earlier one may have been applied.
+              ? new ConnectionFailureException(failure.kind(), true, "The connection broke, then the retry failed",
+                  failure)
+              : failure;
         }
         connectionRetries++;
         replayed |= failure.mayHaveReachedServer();

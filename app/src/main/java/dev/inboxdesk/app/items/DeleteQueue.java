@@ -72,6 +72,8 @@ public final class DeleteQueue {
   /** Ids confirmed gone, with the refresh generation they were confirmed in. */
   private final Map<String, Long> confirmedGone = new HashMap<>();
   private long generation;
+  /** The refresh whose answer the rows show; an answer from an earlier one is out of date. */
+  private long mergedGeneration;
   private boolean sending;
   private int runDone;
   private int runTotal;
@@ -98,11 +100,22 @@ public final class DeleteQueue {
       throw new IllegalStateException("Deletes are still pending; flush them first");
     }
     source = newSource;
+    confirmedGone.clear();
+    forgetRows();
+  }
+
+  /**
+   * Empties the list after signing out, with the retries that belonged to its rows (a new
+   * sign-in loads fresh rows), and makes the answers of refreshes begun before out of date, so
+   * that none fills the list again. Deletes already on their way still finish.
+   */
+  public void forgetRows() {
+    mergedGeneration = ++generation;
     awaitingSignIn.clear();
     retryTimers.values().forEach(UiScheduler.Cancellable::cancel);
     retryTimers.clear();
-    confirmedGone.clear();
     rows.clear();
+    finishRunIfIdle();
   }
 
   /** How long deleted rows can be restored before their deletes are sent (zero: sent at once). */
@@ -198,16 +211,15 @@ public final class DeleteQueue {
 
   /**
    * Sends everything waiting (the undo window ends now) and completes when nothing is left to
-   * send: for closing the window and signing out, so that nothing is silently dropped.
+   * send, a delete that meets a rate limit included once its retry is answered: for closing the
+   * window and signing out, so that nothing is silently dropped.
    */
   public CompletableFuture<Void> flush() {
     commitUndoable();
-    for (UiScheduler.Cancellable timer : retryTimers.values()) {
-      timer.cancel();
-    }
+    retryTimers.values().forEach(UiScheduler.Cancellable::cancel);
+    retryTimers.clear();
     for (ItemRow row : List.copyOf(rows)) {
       if (row.state().kind() == RowState.Kind.RATE_LIMITED) {
-        retryTimers.remove(row.id());
         rows.remove(row);
         unsettled.put(row.id(), row);
         enqueue(row);
@@ -223,9 +235,12 @@ public final class DeleteQueue {
     return drained;
   }
 
-  /** Deletes that are out of the list but not settled yet: in the undo window or being sent. */
+  /**
+   * Deletes not settled yet: out of the list in the undo window or being sent, or back in it
+   * waiting out a rate limit.
+   */
   public int unsettledCount() {
-    return unsettled.size();
+    return unsettled.size() + retryTimers.size();
   }
 
   /** True while rows can still be restored with {@link #undo()}. */
@@ -241,9 +256,16 @@ public final class DeleteQueue {
   /**
    * Replaces the rows with a fresh list from the server, keeping out what the user deleted:
    * rows whose delete is not settled, and rows confirmed gone after this refresh began (the
-   * server's answer predates the delete). Failed and pending rows keep their state.
+   * server's answer predates the delete). Failed and pending rows keep their state. An answer
+   * that arrives after a later refresh's answer is dropped: it is older than what the rows show.
+   *
+   * @return false when the answer was dropped as out of date
    */
-  public void merge(List<Item> fresh, long refreshGeneration) {
+  public boolean merge(List<Item> fresh, long refreshGeneration) {
+    if (refreshGeneration < mergedGeneration) {
+      return false;
+    }
+    mergedGeneration = refreshGeneration;
     Map<String, ItemRow> existing = new HashMap<>(rows.size() * 2);
     for (ItemRow row : rows) {
       existing.put(row.id(), row);
@@ -276,6 +298,7 @@ public final class DeleteQueue {
     // Older confirmations can no longer matter: any later refresh began after them.
     confirmedGone.values().removeIf(when -> when < refreshGeneration);
     rows.setAll(merged);
+    return true;
   }
 
   // --- sending ---
@@ -370,7 +393,8 @@ public final class DeleteQueue {
   }
 
   private void finishRunIfIdle() {
-    if (sending || !toSend.isEmpty()) {
+    // A delete waiting out a rate limit is not settled: a flush waits for its retry too.
+    if (sending || !toSend.isEmpty() || !retryTimers.isEmpty()) {
       return;
     }
     List<CompletableFuture<Void>> waiters = new ArrayList<>(drainWaiters);

@@ -197,9 +197,10 @@ public class ItemListViewModel {
             // The list moved to another server meanwhile; this answer is about the old one.
             return;
           }
-          queue.merge(items, generation);
-          loadProblem.set(null);
-          loadState.set(LoadState.LOADED);
+          if (queue.merge(items, generation)) {
+            loadProblem.set(null);
+            loadState.set(LoadState.LOADED);
+          }
         });
       } catch (Throwable error) {
         ui.execute(() -> loadFailed(error));
@@ -288,7 +289,7 @@ public class ItemListViewModel {
 
   /** After signing out: forget the rows. */
   public void signedOut() {
-    rows.clear();
+    queue.forgetRows();
     loadState.set(LoadState.IDLE);
   }
 

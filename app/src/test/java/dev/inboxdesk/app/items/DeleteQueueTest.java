@@ -236,6 +236,23 @@ class DeleteQueueTest {
   }
 
   @Test
+  void anOlderRefreshAnsweringAfterANewerOneIsDropped() {
+    // Found by the chaos drill: two refreshes in flight, the first one read the server before the
+    // delete and answered last; the newer answer had already retired the delete's confirmation.
+    List<Item> staleAnswer = source.list();
+    long older = queue.beginRefresh();
+    queue.setUndoWindow(Duration.ZERO);
+    String id = source.item(2).id();
+    queue.delete(List.of(row(2)));
+    long newer = queue.beginRefresh();
+    assertThat(queue.merge(source.list(), newer)).isTrue();
+
+    assertThat(queue.merge(staleAnswer, older)).isFalse();
+
+    assertThat(ids()).hasSize(9).doesNotContain(id);
+  }
+
+  @Test
   void aRefreshDuringTheUndoWindowKeepsTheRowOut() {
     String id = source.item(2).id();
     queue.delete(List.of(row(2)));
@@ -308,6 +325,54 @@ class DeleteQueueTest {
     assertThat(drained).isCompleted();
     assertThat(source.server).hasSize(8);
     assertThat(queue.unsettledCount()).isZero();
+  }
+
+  @Test
+  void flushWaitsForADeleteThatMetARateLimitUntilItsRetryIsAnswered() {
+    // Found by the chaos drill: signing out right after a 429 completed the flush, the list was
+    // emptied, and the delete waiting out the limit was silently dropped.
+    source.answers.add(item -> {
+      throw new RateLimitedException(status(429), Duration.ofSeconds(20), 60, 0);
+    });
+    String id = source.item(1).id();
+    queue.delete(List.of(row(1)));
+
+    CompletableFuture<Void> drained = queue.flush();
+
+    assertThat(drained).isNotCompleted();
+    assertThat(queue.unsettledCount()).isEqualTo(1);
+    ui.advance(Duration.ofSeconds(20));
+    assertThat(drained).isCompleted();
+    assertThat(source.server).extracting(Item::id).doesNotContain(id);
+    assertThat(queue.unsettledCount()).isZero();
+  }
+
+  @Test
+  void forgettingTheRowsCallsOffTheirRetries() {
+    source.answers.add(item -> {
+      throw new RateLimitedException(status(429), Duration.ofSeconds(20), 60, 0);
+    });
+    queue.setUndoWindow(Duration.ZERO);
+    queue.delete(List.of(row(1)));
+
+    queue.forgetRows();
+
+    assertThat(rows).isEmpty();
+    assertThat(queue.unsettledCount()).isZero();
+    assertThat(queue.flush()).isCompleted();
+    assertThat(ui.pendingTimers()).isZero();
+  }
+
+  @Test
+  void aRefreshAnsweringAfterTheRowsWereForgottenLeavesTheListEmpty() {
+    // Found by the chaos drill: a refresh begun before signing out filled the signed-out list.
+    long before = queue.beginRefresh();
+    List<Item> answer = source.list();
+
+    queue.forgetRows();
+
+    assertThat(queue.merge(answer, before)).isFalse();
+    assertThat(rows).isEmpty();
   }
 
   @Test

@@ -1,18 +1,52 @@
 package dev.inboxdesk.client;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * The answer to a message delete: the outcome and the inbox as the server holds it afterwards
- * (the server's truth, oldest first as stored; usable to reconcile a list). The account's e-mail
- * and password hash, which the server sends along, were dropped while parsing.
+ * The answer to a message delete: the outcome and, on request, the ids of the messages the inbox
+ * holds afterwards (the server's truth, in storage order, oldest first; enough to reconcile a
+ * list).
  *
- * @param messageId the id that was deleted
- * @param outcome how it ended
- * @param remaining the inbox after the delete, in storage order (oldest first)
+ * <p>The server answers every delete with the whole user document: every message's text, the
+ * account's e-mail and its password hash. A delete only needs to know that the message is gone,
+ * so the answer is scanned for the id and nothing is decoded; {@link #remainingIds()} reads the
+ * ids the first time it is asked (and throws {@link UnexpectedResponseException} if the answer
+ * cannot be read). No secret from the answer is ever turned into a string.
  */
-public record MessageDeletion(String messageId, DeleteOutcome outcome, List<Message> remaining) {
-  public MessageDeletion {
-    remaining = List.copyOf(remaining);
+public final class MessageDeletion {
+  private final String messageId;
+  private final DeleteOutcome outcome;
+  private Supplier<List<String>> remaining;
+  private List<String> remainingIds;
+
+  public MessageDeletion(String messageId, DeleteOutcome outcome, Supplier<List<String>> remaining) {
+    this.messageId = Objects.requireNonNull(messageId, "messageId");
+    this.outcome = Objects.requireNonNull(outcome, "outcome");
+    this.remaining = Objects.requireNonNull(remaining, "remaining");
+  }
+
+  /** The id that was deleted. */
+  public String messageId() {
+    return messageId;
+  }
+
+  public DeleteOutcome outcome() {
+    return outcome;
+  }
+
+  /** The ids still in the inbox after the delete, oldest first; read from the answer on first use. */
+  public synchronized List<String> remainingIds() {
+    if (remainingIds == null) {
+      remainingIds = List.copyOf(remaining.get());
+      remaining = null;
+    }
+    return remainingIds;
+  }
+
+  @Override
+  public String toString() {
+    return "MessageDeletion[" + messageId + ", " + outcome + "]";
   }
 }

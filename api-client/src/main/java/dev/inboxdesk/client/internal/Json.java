@@ -44,13 +44,8 @@ public final class Json {
    * {@link UnexpectedResponseException}.
    */
   public static <T> T parse(HttpAnswer answer, String what, BodyReader<T> reader) {
-    byte[] body = answer.body();
-    Kind notReadable = notJsonKind(body, answer.contentType());
-    if (notReadable != null) {
-      throw new UnexpectedResponseException(notReadable, describe(notReadable, what, answer.contentType()),
-          ServerDetails.ofStatus(answer.status()));
-    }
-    try (JsonParser parser = FACTORY.createParser(body)) {
+    requireJson(answer, what);
+    try (JsonParser parser = FACTORY.createParser(answer.body())) {
       if (parser.nextToken() == null) {
         throw new ShapeException("no JSON value");
       }
@@ -60,7 +55,7 @@ public final class Json {
           + e.getMessage(), ServerDetails.ofStatus(answer.status()));
     } catch (JsonProcessingException e) {
       throw new UnexpectedResponseException(Kind.MALFORMED_JSON, what + " is not valid JSON (truncated or garbled"
-          + " at byte " + e.getLocation().getByteOffset() + " of " + body.length + ")",
+          + " at byte " + e.getLocation().getByteOffset() + " of " + answer.body().length + ")",
           ServerDetails.ofStatus(answer.status()));
     } catch (IOException e) {
       // Reading from a byte array fails only on malformed input.
@@ -69,7 +64,17 @@ public final class Json {
     }
   }
 
+  /** Throws when the answer is plainly not JSON (empty, HTML), without parsing it. */
+  public static void requireJson(HttpAnswer answer, String what) {
+    Kind notReadable = notJsonKind(answer.body(), answer.contentType());
+    if (notReadable != null) {
+      throw new UnexpectedResponseException(notReadable, describe(notReadable, what, answer.contentType()),
+          ServerDetails.ofStatus(answer.status()));
+    }
+  }
+
   /** Why a body cannot be JSON at all, or null if it may be. */
+
   static Kind notJsonKind(byte[] body, String contentType) {
     int first = firstNonWhitespace(body);
     if (first < 0) {

@@ -41,11 +41,13 @@ public final class MessagesJson {
   }
 
 
-  /** {@code {"success":true,"message":"…","data":{…,"messages":[…]}}}: the inbox after a delete. */
-  public static List<Message> inboxAfterDelete(JsonParser parser) throws IOException {
-    // Only data.messages is read; email, password and the rest are skipped without being decoded.
+  /**
+   * {@code {"success":true,"message":"…","data":{…,"messages":[…]}}}: the ids left in the inbox
+   * after a delete. Message texts, e-mail and password hash are skipped without being decoded.
+   */
+  public static List<String> idsAfterDelete(JsonParser parser) throws IOException {
     return Json.requiredField(parser, "the delete answer", "data",
-        (p, name) -> Json.requiredField(p, "'data'", "messages", (q, field) -> messages(q)));
+        (p, name) -> Json.requiredField(p, "'data'", "messages", (q, field) -> ids(q)));
   }
 
 
@@ -100,33 +102,64 @@ public final class MessagesJson {
 
 
   private static List<Message> messages(JsonParser parser) throws IOException {
-    if (parser.currentToken() != JsonToken.START_ARRAY) {
-      throw new ShapeException("'messages' should be an array");
-    }
-    List<Message> messages = new ArrayList<>();
-    JsonToken token;
-    while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
+    return eachMessage(parser, p -> {
       String[] fields = new String[3];
-      Json.readObject(parser, "a message", (name, p) -> {
+      Json.readObject(p, "a message", (name, q) -> {
         switch (name) {
-          case "_id" -> fields[0] = objectId(p);
-          case "content" -> fields[1] = Json.string(p, name);
-          case "createdAt" -> fields[2] = Json.string(p, name);
+          case "_id" -> fields[0] = objectId(q);
+          case "content" -> fields[1] = Json.string(q, name);
+          case "createdAt" -> fields[2] = Json.string(q, name);
           default -> {
             return false;
           }
         }
         return true;
       });
-      if (fields[0] == null) {
-        throw new ShapeException("a message without '_id'");
-      }
-      messages.add(new Message(fields[0], fields[1], fields[2]));
+      return new Message(requireId(fields[0]), fields[1], fields[2]);
+    });
+  }
+
+  private static List<String> ids(JsonParser parser) throws IOException {
+    return eachMessage(parser, p -> {
+      String[] id = new String[1];
+      Json.readObject(p, "a message", (name, q) -> {
+        if (!name.equals("_id")) {
+          return false;
+        }
+        id[0] = objectId(q);
+        return true;
+      });
+      return requireId(id[0]);
+    });
+  }
+
+  /** What one element of a {@code messages} array becomes. */
+  @FunctionalInterface
+  private interface ElementReader<T> {
+    T read(JsonParser parser) throws IOException;
+  }
+
+  /** Reads a {@code messages} array of objects, each with {@code element}. */
+  private static <T> List<T> eachMessage(JsonParser parser, ElementReader<T> element) throws IOException {
+    if (parser.currentToken() != JsonToken.START_ARRAY) {
+      throw new ShapeException("'messages' should be an array");
+    }
+    List<T> read = new ArrayList<>();
+    JsonToken token;
+    while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
+      read.add(element.read(parser));
     }
     if (token != JsonToken.END_ARRAY) {
       throw new ShapeException("'messages' should hold objects");
     }
-    return messages;
+    return read;
+  }
+
+  private static String requireId(String id) throws ShapeException {
+    if (id == null) {
+      throw new ShapeException("a message without '_id'");
+    }
+    return id;
   }
 
   /** An ObjectId as a plain string, or in extended JSON as {@code {"$oid":"…"}}. */

@@ -1,20 +1,22 @@
 package dev.inboxdesk.app.items;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * An item as a list shows it: the item, its place in the server's order (so a row that comes back
  * lands where it was, whatever else was removed meanwhile), and its delete state.
  */
 public final class ItemRow {
-  private final ReadOnlyObjectWrapper<Item> item;
+  // Plain properties handed out as read-only: a wrapper's extra read-only view per property would
+  // cost megabytes in a list of 100,000 rows (the list observes both properties of every row).
+  private final SimpleObjectProperty<Item> item;
   private long serverOrder;
   private String searchText;
-  private final ReadOnlyObjectWrapper<RowState> state = new ReadOnlyObjectWrapper<>(RowState.NORMAL);
+  private final SimpleObjectProperty<RowState> state = new SimpleObjectProperty<>(RowState.NORMAL);
 
   public ItemRow(Item item, long serverOrder) {
-    this.item = new ReadOnlyObjectWrapper<>(item);
+    this.item = new SimpleObjectProperty<>(item);
     this.serverOrder = serverOrder;
     this.searchText = item.searchText();
   }
@@ -24,7 +26,7 @@ public final class ItemRow {
   }
 
   public ReadOnlyObjectProperty<Item> itemProperty() {
-    return item.getReadOnlyProperty();
+    return item;
   }
 
   public String id() {
@@ -41,7 +43,7 @@ public final class ItemRow {
   }
 
   public ReadOnlyObjectProperty<RowState> stateProperty() {
-    return state.getReadOnlyProperty();
+    return state;
   }
 
   void setState(RowState value) {

@@ -37,8 +37,21 @@ public final class MessagesSource implements ItemSource {
 
   static Item toItem(Message message) {
     String content = message.content().strip();
-    String firstLine = content.lines().findFirst().orElse("");
+    // Most messages are one short line: then the title is the content itself, not a copy of it
+    // (a big inbox holds 100,000 of them).
+    int lineEnd = lineEnd(content);
+    String firstLine = lineEnd == content.length() ? content : content.substring(0, lineEnd);
     String title = firstLine.length() > TITLE_LENGTH ? firstLine.substring(0, TITLE_LENGTH - 1) + "…" : firstLine;
     return new Item(message.id(), title, content, message.createdAt(), true, "");
+  }
+
+  private static int lineEnd(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        return i;
+      }
+    }
+    return text.length();
   }
 }

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Big inboxes in the app's list view: answer to rendered list, filter keystrokes, memory.
+# Usage: benchmarks/big-inbox.sh [runs] [items]   (after ./mvnw -DskipTests install)
+# Needs Xvfb (xvfb-run) when there is no display. The sandbox runs in its own process with its
+# rate limit lifted (listing 100,000 notifications at 60 requests a minute takes over half an hour).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-5}"
+items="${2:-100000}"
+# The installed app's JVM options, so that memory is what users get.
+jvm_options=(-XX:+UseSerialGC -Xms16m -Xmn8m -Xmx512m -Xss512k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m)
+log="$(mktemp)"
+java -jar app/target/inboxdesk.jar sandbox --size "$items" --rate-limit 100000000 >"$log" 2>&1 &
+sandbox=$!
+trap 'kill "$sandbox" 2>/dev/null; rm -f "$log"' EXIT
+for _ in $(seq 1 120); do grep -q NOTIFICATIONS_URL "$log" && break; sleep 0.5; done
+messages_url="$(sed -n 's/^MESSAGES_URL=//p' "$log")"
+notifications_url="$(sed -n 's/^NOTIFICATIONS_URL=//p' "$log")"
+display=()
+if [ -z "${DISPLAY:-}" ]; then display=(xvfb-run -a -s "-screen 0 1280x800x24"); fi
+for service in messages notifications; do
+  url="$messages_url"; [ "$service" = notifications ] && url="$notifications_url"
+  for run in $(seq 1 "$runs"); do
+    echo "== $service, run $run"
+    "${display[@]}" java "${jvm_options[@]}" -cp benchmarks/target/benchmarks.jar dev.inboxdesk.bench.BigInbox \
+      "$service" "$url"
+  done
+done

@@ -200,8 +200,10 @@ public final class ClientConfig {
 
     /** Bodies larger than this are refused as {@link UnexpectedResponseException.Kind#TOO_LARGE}. */
     public Builder maxResponseBytes(long value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("maxResponseBytes must be at least 1, got " + value);
+      // A body is held in one array, so the limit cannot pass an array's largest size.
+      if (value < 1 || value > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException("maxResponseBytes must be 1 to " + (Integer.MAX_VALUE - 8) + ", got "
+            + value);
       }
       this.maxResponseBytes = value;
       return this;

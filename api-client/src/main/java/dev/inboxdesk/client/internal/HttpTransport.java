@@ -265,6 +265,14 @@ public final class HttpTransport implements AutoCloseable {
       throw tooLarge(body.contentLength());
     }
     BufferedSource source = body.source();
+    long declared = body.contentLength();
+    if (declared >= 0) {
+      // Read straight into an array of the declared size: a buffer and then a copy would hold a
+      // large answer (a big inbox, a delete's whole user document) twice.
+      byte[] bytes = new byte[(int) declared];
+      source.readFully(bytes);
+      return bytes;
+    }
     Buffer buffer = new Buffer();
     while (source.read(buffer, 64 * 1024) != -1) {
       if (buffer.size() > limit) {

@@ -158,8 +158,8 @@ public final class BigInbox {
           Thread.currentThread().interrupt();
         }
         Platform.exit();
-        System.exit(0);
       });
+      exit.setDaemon(true);
       exit.start();
     }
   }

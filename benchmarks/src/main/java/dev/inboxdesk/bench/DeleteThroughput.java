@@ -24,21 +24,23 @@ import okhttp3.Response;
  * the client parses the remaining inbox it is sent. Rounds alternate; the sandbox's data is reset
  * before each.
  *
- * <p>Usage: {@code DeleteThroughput [deletes] [threads] [rounds]}.
+ * <p>Usage: {@code DeleteThroughput [deletes] [threads] [rounds]} (defaults 1,000, 1, 10; three
+ * more rounds warm up first).
  */
 public final class DeleteThroughput {
+  private static final int WARM_UP_ROUNDS = 3;
   private DeleteThroughput() {
   }
 
   public static void main(String[] args) throws Exception {
     int deletes = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     List<Double> client = new ArrayList<>();
     List<Double> plain = new ArrayList<>();
     try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withSize(deletes))) {
-      for (int round = 0; round <= rounds; round++) {
-        // round 0 warms both up and is not counted
+      for (int round = 1 - WARM_UP_ROUNDS; round <= rounds; round++) {
+        // the first rounds warm the client, OkHttp and the sandbox up and are not counted
         double viaClient = run(sandbox, deletes, threads, true);
         double viaPlain = run(sandbox, deletes, threads, false);
         if (round > 0) {

@@ -16,20 +16,26 @@ import dev.inboxdesk.app.items.NotificationsSource;
 import dev.inboxdesk.app.items.RowState;
 import dev.inboxdesk.app.notifications.NotificationsViewModel;
 import dev.inboxdesk.app.ui.ErrorPresenter;
+import dev.inboxdesk.client.AuthenticationException;
 import dev.inboxdesk.client.ClientConfig;
+import dev.inboxdesk.client.ConnectionFailureException;
 import dev.inboxdesk.client.FakeTime;
 import dev.inboxdesk.client.Message;
 import dev.inboxdesk.client.MessagesClient;
 import dev.inboxdesk.client.Notification;
 import dev.inboxdesk.client.NotificationsClient;
 import dev.inboxdesk.client.ReadFilter;
+import dev.inboxdesk.client.UnexpectedResponseException;
 import dev.inboxdesk.sandbox.FaultSettings;
 import dev.inboxdesk.sandbox.Sandbox;
 import dev.inboxdesk.sandbox.SandboxOptions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,6 +55,8 @@ import java.util.stream.Collectors;
 final class ChaosDrill implements AutoCloseable {
   private static final String EMAIL = "ada@example.com";
   private static final String PASSWORD = "ada-demo";
+  /** {@code -Dchaos.trace=1} prints every operation and state change (to stderr), for a failing seed. */
+  private static final boolean TRACE = System.getProperty("chaos.trace") != null;
 
   /** What the user does, with how often. */
   enum Operation {
@@ -91,16 +99,16 @@ final class ChaosDrill implements AutoCloseable {
   /** Ids shown as waiting for a sign-in before their delete is sent again, as last seen. */
   private final Map<Service, Set<String>> awaitingSignIn = new EnumMap<>(Service.class);
   /** The last operations, for the first mismatch's context. */
-  private final java.util.ArrayDeque<String> trail = new java.util.ArrayDeque<>();
+  private final ArrayDeque<String> trail = new ArrayDeque<>();
   /** Rows currently back in a list with a reason, so each comeback is counted once. */
   private final Map<Service, Set<String>> comebacks = new EnumMap<>(Service.class);
   private final Map<Operation, Integer> done = new TreeMap<>();
   private final List<String> mismatches = new ArrayList<>();
   private final Set<String> seenMismatchKinds = new HashSet<>();
-  private static final boolean TRACE = System.getProperty("chaos.trace") != null;
-  private final Map<String, RowState.Kind> lastKinds = new java.util.HashMap<>();
+  /** Each row's state as last seen, for the trace of state changes. */
+  private final Map<String, RowState.Kind> lastKinds = new HashMap<>();
   /** Lists whose sign-out is still sending what was pending. */
-  private final Set<Service> signingOut = java.util.EnumSet.noneOf(Service.class);
+  private final Set<Service> signingOut = EnumSet.noneOf(Service.class);
   private int rollbacks;
   private int undoneRows;
   private int step;
@@ -121,7 +129,7 @@ final class ChaosDrill implements AutoCloseable {
         presenter);
     NotificationsViewModel notificationsList = new NotificationsViewModel(
         (NotificationsSource) notifications.source(), threads, threads.background(), presenter);
-    // One list sends at once, the other waits out an undo window: both paths get exercised.
+    // The inbox waits out an undo window; notifications send at once or wait too, as the seed says.
     inbox.undoWindowSecondsProperty().set(5);
     notificationsList.undoWindowSecondsProperty().set(dice.nextBoolean() ? 0 : 3);
     this.model = new MainViewModel(messages, notifications, inbox, notificationsList,
@@ -364,7 +372,7 @@ final class ChaosDrill implements AutoCloseable {
   }
 
   private static boolean needsSignIn(Throwable error) {
-    return error instanceof dev.inboxdesk.client.AuthenticationException auth && auth.requiresSignIn();
+    return error instanceof AuthenticationException auth && auth.requiresSignIn();
   }
 
   /** Runs everything waiting, checking after each task as a user watching the window would. */
@@ -376,8 +384,8 @@ final class ChaosDrill implements AutoCloseable {
 
   /** Whether a failed delete may still have happened on the server (its answer never arrived intact). */
   private static boolean mayHaveHappened(Throwable error) {
-    return error instanceof dev.inboxdesk.client.UnexpectedResponseException
-        || error instanceof dev.inboxdesk.client.ConnectionFailureException failure && failure.mayHaveReachedServer();
+    return error instanceof UnexpectedResponseException
+        || error instanceof ConnectionFailureException failure && failure.mayHaveReachedServer();
   }
 
   /**

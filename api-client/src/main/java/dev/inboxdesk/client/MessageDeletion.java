@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * account's e-mail and its password hash. A delete only needs to know that the message is gone,
  * so the answer is scanned for the id and nothing is decoded; {@link #remainingIds()} reads the
  * ids the first time it is asked (and throws {@link UnexpectedResponseException} if the answer
- * cannot be read). No secret from the answer is ever turned into a string.
+ * cannot be read); until then the answer's bytes are kept. No secret from the answer is ever
+ * turned into a string.
  */
 public final class MessageDeletion {
   private final String messageId;

@@ -75,6 +75,17 @@ class WireFailureTest extends LoopbackServerTest {
   }
 
   @Test
+  void aReadWhoseRetryMeetsAServerErrorIsAServerError() {
+    // A read changes nothing, so the lost first answer hides nothing.
+    server.enqueue(new MockResponse.Builder().code(200).body("{\"success\":true,\"data\":{\"count\":1}}")
+        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(new MockResponse.Builder().code(503).addHeader("Content-Type", "text/html")
+        .body("<html><body>Unavailable</body></html>").build());
+
+    assertThatThrownBy(client::unreadCount).isInstanceOf(ServerErrorException.class);
+  }
+
+  @Test
   void aServerErrorWithoutAnyDropIsAServerError() {
     server.enqueue(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html")
         .body("<html><body>Bad gateway</body></html>").build());

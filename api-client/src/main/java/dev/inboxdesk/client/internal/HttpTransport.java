@@ -136,7 +136,8 @@ public final class HttpTransport implements AutoCloseable {
               : failure;
         }
         connectionRetries++;
-        replayed |= failure.mayHaveReachedServer();
+        // Only a request that changes something can have had an effect the retry's answer hides.
+        replayed |= failure.mayHaveReachedServer() && !spec.method().equals("GET");
         context.sleep(config.sleeper(), Backoff.afterConnectionFailure(connectionRetries));
         continue;
       }

@@ -46,8 +46,11 @@ public class ItemListViewModel {
 
   private final ObservableList<ItemRow> rows = FXCollections.observableArrayList(
       row -> new javafx.beans.Observable[] {row.stateProperty(), row.itemProperty()});
-  private final FilteredList<ItemRow> filtered = new FilteredList<>(rows);
-  private final SortedList<ItemRow> sorted = new SortedList<>(filtered, SortOrder.NEWEST_FIRST.comparator());
+  // Sorted first, then filtered: a keystroke in the search then only refilters, instead of
+  // feeding every row it hides or shows through the sort (slower, and garbage by the megabyte
+  // with 100,000 rows).
+  private final SortedList<ItemRow> sorted = new SortedList<>(rows, SortOrder.NEWEST_FIRST.comparator());
+  private final FilteredList<ItemRow> filtered = new FilteredList<>(sorted);
   private final DeleteQueue queue;
 
   private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
@@ -88,7 +91,7 @@ public class ItemListViewModel {
 
   /** The rows to show: filtered by the search, in the chosen order. */
   public ObservableList<ItemRow> visibleRows() {
-    return sorted;
+    return filtered;
   }
 
   /** Every row, in the server's order, unfiltered. */
@@ -231,7 +234,7 @@ public class ItemListViewModel {
 
   /** Deletes every row the search shows. */
   public void deleteAllShown() {
-    delete(new ArrayList<>(sorted));
+    delete(new ArrayList<>(filtered));
   }
 
   /** Restores the last delete if still in its window. Returns how many rows came back. */

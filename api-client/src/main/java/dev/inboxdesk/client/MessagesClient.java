@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.Cookie;
 import okhttp3.FormBody;
@@ -152,11 +153,20 @@ public final class MessagesClient implements AutoCloseable {
 
   /** The whole inbox, newest first (the service has no paging). */
   public List<Message> listMessages() {
-    return transport.sync(this::listMessages);
+    return listMessages(Function.identity());
+  }
+
+  /**
+   * The same, each message turned into what the caller keeps as it is read: with 100,000
+   * messages, they are never all alive beside the converted list.
+   */
+  public <T> List<T> listMessages(Function<Message, T> convert) {
+    Objects.requireNonNull(convert, "convert");
+    return transport.sync(context -> listMessages(convert, context));
   }
 
   public CompletableFuture<List<Message>> listMessagesAsync() {
-    return transport.async(this::listMessages);
+    return transport.async(context -> listMessages(Function.identity(), context));
   }
 
   /**
@@ -280,10 +290,10 @@ public final class MessagesClient implements AutoCloseable {
     return null;
   }
 
-  private List<Message> listMessages(CallContext context) {
+  private <T> List<T> listMessages(Function<Message, T> convert, CallContext context) {
     HttpAnswer answer = transport.send(RequestSpec.of("GET", url("api/get-messages"), "GET /api/get-messages", true),
         context);
-    return Json.parse(answer, "the message list", MessagesJson::messageList);
+    return Json.parse(answer, "the message list", parser -> MessagesJson.messageList(parser, convert));
   }
 
   private MessageDeletion deleteMessage(String messageId, CallContext context) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /**
@@ -203,11 +204,21 @@ public final class NotificationsClient implements AutoCloseable {
 
   /** Every notification the filter selects, newest first, paging until a short page. */
   public List<Notification> listAll(ReadFilter filter) {
-    return transport.sync(context -> listAll(filter, context));
+    return listAll(filter, Function.identity());
+  }
+
+  /**
+   * The same, each notification turned into what the caller keeps as its page arrives: with
+   * 100,000 notifications, only one page of them is alive at a time, not all of them beside the
+   * converted list.
+   */
+  public <T> List<T> listAll(ReadFilter filter, Function<Notification, T> convert) {
+    Objects.requireNonNull(convert, "convert");
+    return transport.sync(context -> listAll(filter, convert, context));
   }
 
   public CompletableFuture<List<Notification>> listAllAsync(ReadFilter filter) {
-    return transport.async(context -> listAll(filter, context));
+    return transport.async(context -> listAll(filter, Function.identity(), context));
   }
 
   /**
@@ -386,11 +397,13 @@ public final class NotificationsClient implements AutoCloseable {
     return Json.parse(answer, "the notification list", NotificationsJson::page);
   }
 
-  private List<Notification> listAll(ReadFilter filter, CallContext context) {
-    List<Notification> all = new ArrayList<>();
+  private <T> List<T> listAll(ReadFilter filter, Function<Notification, T> convert, CallContext context) {
+    List<T> all = new ArrayList<>();
     for (int page = 1; page <= MAX_PAGES; page++) {
       NotificationPage current = listPage(filter, page, MAX_PAGE_SIZE, context);
-      all.addAll(current.items());
+      for (Notification notification : current.items()) {
+        all.add(convert.apply(notification));
+      }
       boolean lastByTotal = current.total() != null && all.size() >= current.total();
       if (current.items().size() < MAX_PAGE_SIZE || lastByTotal) {
         break;

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.inboxdesk.client.AuthenticationException.Reason;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -159,6 +160,17 @@ class NotificationsClientTest extends LoopbackServerTest {
     assertThat(server.takeRequest().getTarget()).isEqualTo("/api/v1/notifications?page=1&limit=50");
     assertThat(server.takeRequest().getTarget()).isEqualTo("/api/v1/notifications?page=2&limit=50");
     assertThat(server.takeRequest().getTarget()).isEqualTo("/api/v1/notifications?page=3&limit=50");
+  }
+
+  @Test
+  void listAllCanConvertEachNotificationAsItsPageArrives() {
+    client.useAccessToken("t");
+    server.enqueue(json(200, Bodies.notificationPage(1, 50, 50)));
+    server.enqueue(json(200, Bodies.notificationPage(2, 3, 50)));
+
+    List<String> ids = client.listAll(ReadFilter.ALL, Notification::id);
+
+    assertThat(ids).hasSize(53).doesNotHaveDuplicates().allMatch(id -> id.length() == 36);
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Readers for the messages service's bodies. Fields not named here are skipped unread; in a
@@ -35,9 +36,10 @@ public final class MessagesJson {
   }
 
 
-  /** {@code {"success":true,"messages":[…]}}. */
-  public static List<Message> messageList(JsonParser parser) throws IOException {
-    return Json.requiredField(parser, "the message list", "messages", (p, name) -> messages(p));
+  /** {@code {"success":true,"messages":[…]}}, each message converted as soon as it is read. */
+  public static <T> List<T> messageList(JsonParser parser, Function<Message, T> convert) throws IOException {
+    return Json.requiredField(parser, "the message list", "messages",
+        (p, name) -> eachMessage(p, q -> convert.apply(message(q))));
   }
 
 
@@ -101,22 +103,20 @@ public final class MessagesJson {
   }
 
 
-  private static List<Message> messages(JsonParser parser) throws IOException {
-    return eachMessage(parser, p -> {
-      String[] fields = new String[3];
-      Json.readObject(p, "a message", (name, q) -> {
-        switch (name) {
-          case "_id" -> fields[0] = objectId(q);
-          case "content" -> fields[1] = Json.string(q, name);
-          case "createdAt" -> fields[2] = Json.string(q, name);
-          default -> {
-            return false;
-          }
+  private static Message message(JsonParser parser) throws IOException {
+    String[] fields = new String[3];
+    Json.readObject(parser, "a message", (name, q) -> {
+      switch (name) {
+        case "_id" -> fields[0] = objectId(q);
+        case "content" -> fields[1] = Json.string(q, name);
+        case "createdAt" -> fields[2] = Json.string(q, name);
+        default -> {
+          return false;
         }
-        return true;
-      });
-      return new Message(requireId(fields[0]), fields[1], fields[2]);
+      }
+      return true;
     });
+    return new Message(requireId(fields[0]), fields[1], fields[2]);
   }
 
   private static List<String> ids(JsonParser parser) throws IOException {

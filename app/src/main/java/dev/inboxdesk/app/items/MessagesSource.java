@@ -3,7 +3,6 @@ package dev.inboxdesk.app.items;
 import dev.inboxdesk.client.DeleteOutcome;
 import dev.inboxdesk.client.Message;
 import dev.inboxdesk.client.MessagesClient;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The anonymous-messages inbox as an {@link ItemSource}. */
@@ -21,12 +20,8 @@ public final class MessagesSource implements ItemSource {
 
   @Override
   public List<Item> list() {
-    List<Message> messages = client.listMessages();
-    List<Item> items = new ArrayList<>(messages.size());
-    for (Message message : messages) {
-      items.add(toItem(message));
-    }
-    return items;
+    // Converted as read: a big inbox never holds every message and every item at once.
+    return client.listMessages(MessagesSource::toItem);
   }
 
   @Override

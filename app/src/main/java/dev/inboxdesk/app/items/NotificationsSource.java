@@ -1,10 +1,8 @@
 package dev.inboxdesk.app.items;
 
 import dev.inboxdesk.client.DeleteOutcome;
-import dev.inboxdesk.client.Notification;
 import dev.inboxdesk.client.NotificationsClient;
 import dev.inboxdesk.client.ReadFilter;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The notifications list as an {@link ItemSource}, plus the calls only notifications have. */
@@ -21,12 +19,9 @@ public final class NotificationsSource implements ItemSource {
 
   @Override
   public List<Item> list() {
-    List<Notification> notifications = client.listAll(ReadFilter.ALL);
-    List<Item> items = new ArrayList<>(notifications.size());
-    for (Notification n : notifications) {
-      items.add(new Item(n.id(), n.title(), n.body(), n.createdAt(), n.read(), n.eventKey()));
-    }
-    return items;
+    // Converted page by page: a big list never holds every notification and every item at once.
+    return client.listAll(ReadFilter.ALL, n -> new Item(n.id(), n.title(), n.body(), n.createdAt(), n.read(),
+        n.eventKey()));
   }
 
   @Override

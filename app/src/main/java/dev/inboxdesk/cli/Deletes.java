@@ -3,6 +3,7 @@ package dev.inboxdesk.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.inboxdesk.client.ApiException;
+import dev.inboxdesk.client.DeleteOutcome;
 import dev.inboxdesk.client.NotFoundException;
 import java.util.List;
 
@@ -13,7 +14,7 @@ final class Deletes {
 
   @FunctionalInterface
   interface DeleteOne {
-    String delete(String id);
+    DeleteOutcome delete(String id);
   }
 
   static int run(ClientCommand command, List<String> ids, DeleteOne deleteOne) throws Exception {
@@ -24,8 +25,10 @@ final class Deletes {
     for (String id : ids) {
       ObjectNode result = results.addObject().put("id", id);
       try {
-        result.put("outcome", deleteOne.delete(id));
-        table.row(id, "deleted", "");
+        // A retried delete whose first attempt went through finds the item gone: say so.
+        String outcome = deleteOne.delete(id) == DeleteOutcome.ALREADY_GONE ? "already-gone" : "deleted";
+        result.put("outcome", outcome);
+        table.row(id, outcome, "");
       } catch (ApiException failure) {
         String outcome = failure instanceof NotFoundException ? "not-found" : "failed";
         result.put("outcome", outcome);

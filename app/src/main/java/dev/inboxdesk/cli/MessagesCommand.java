@@ -76,10 +76,7 @@ final class MessagesCommand {
     @Override
     int work() throws Exception {
       try (MessagesClient client = signedIn(this)) {
-        return Deletes.run(this, ids, id -> {
-          client.deleteMessage(id);
-          return "deleted";
-        });
+        return Deletes.run(this, ids, id -> client.deleteMessage(id).outcome());
       }
     }
   }

@@ -93,10 +93,7 @@ final class NotificationsCommand {
     @Override
     int work() throws Exception {
       try (NotificationsClient client = signedIn(this)) {
-        return Deletes.run(this, ids, id -> {
-          client.deleteNotification(id);
-          return "deleted";
-        });
+        return Deletes.run(this, ids, client::deleteNotification);
       }
     }
   }

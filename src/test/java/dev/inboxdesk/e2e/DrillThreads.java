@@ -1,6 +1,6 @@
 package dev.inboxdesk.e2e;
 
-import dev.inboxdesk.app.items.UiScheduler;
+import dev.inboxdesk.app.common.UiScheduler;
 import dev.inboxdesk.client.FakeTime;
 import java.time.Duration;
 import java.time.Instant;

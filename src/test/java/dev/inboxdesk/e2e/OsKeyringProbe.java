@@ -1,13 +1,13 @@
 package dev.inboxdesk.e2e;
 
-import dev.inboxdesk.app.AppContext;
 import dev.inboxdesk.app.accounts.Accounts;
 import dev.inboxdesk.app.accounts.Connection;
 import dev.inboxdesk.app.accounts.KeyringSecretStore;
 import dev.inboxdesk.app.accounts.Profile;
 import dev.inboxdesk.app.accounts.SecretStore;
 import dev.inboxdesk.app.accounts.SettingsStore;
-import dev.inboxdesk.app.items.UiScheduler;
+import dev.inboxdesk.app.common.UiScheduler;
+import dev.inboxdesk.app.shell.AppContext;
 import dev.inboxdesk.sandbox.SandboxOptions;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -31,7 +31,7 @@ class SmokeTestRunTest {
       String monocle = Path.of(Class.forName("com.sun.glass.ui.monocle.MonoclePlatformFactory")
           .getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
       command.addAll(List.of(java, "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
-          "-cp", jar + File.pathSeparator + monocle, "dev.inboxdesk.app.Launcher"));
+          "-cp", jar + File.pathSeparator + monocle, "dev.inboxdesk.Launcher"));
     }
     command.addAll(List.of("--smoke-test", "--screenshot", screenshot.toString(), "--theme", "light"));
 

@@ -1,10 +1,10 @@
 package dev.inboxdesk.cli;
 
-import dev.inboxdesk.app.AppInfo;
+import dev.inboxdesk.AppInfo;
 import java.io.PrintWriter;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code inboxdesk <command>}: everything the jar does besides opening the window. */
 @Command(name = "inboxdesk", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,

@@ -1,14 +1,14 @@
 package dev.inboxdesk.bench;
 
-import dev.inboxdesk.app.items.Item;
-import dev.inboxdesk.app.items.ItemListViewModel;
-import dev.inboxdesk.app.items.ItemSource;
-import dev.inboxdesk.app.items.MessagesSource;
-import dev.inboxdesk.app.items.NotificationsSource;
-import dev.inboxdesk.app.ui.ErrorPresenter;
-import dev.inboxdesk.app.ui.FxScheduler;
-import dev.inboxdesk.app.ui.ItemListView;
-import dev.inboxdesk.app.ui.Theme;
+import dev.inboxdesk.app.common.ErrorPresenter;
+import dev.inboxdesk.app.common.FxScheduler;
+import dev.inboxdesk.app.inbox.MessagesSource;
+import dev.inboxdesk.app.list.Item;
+import dev.inboxdesk.app.list.ItemListView;
+import dev.inboxdesk.app.list.ItemListViewModel;
+import dev.inboxdesk.app.list.ItemSource;
+import dev.inboxdesk.app.notifications.NotificationsSource;
+import dev.inboxdesk.app.shell.Theme;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;

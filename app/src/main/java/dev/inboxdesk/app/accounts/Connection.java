@@ -1,8 +1,8 @@
 package dev.inboxdesk.app.accounts;
 
-import dev.inboxdesk.app.items.ItemSource;
-import dev.inboxdesk.app.items.MessagesSource;
-import dev.inboxdesk.app.items.NotificationsSource;
+import dev.inboxdesk.app.inbox.MessagesSource;
+import dev.inboxdesk.app.list.ItemSource;
+import dev.inboxdesk.app.notifications.NotificationsSource;
 import dev.inboxdesk.client.AuthenticationException;
 import dev.inboxdesk.client.ClientConfig;
 import dev.inboxdesk.client.LoginResult;

@@ -1,9 +1,8 @@
 package dev.inboxdesk.app.inbox;
 
-import dev.inboxdesk.app.items.ItemListViewModel;
-import dev.inboxdesk.app.items.MessagesSource;
-import dev.inboxdesk.app.items.UiScheduler;
-import dev.inboxdesk.app.ui.ErrorPresenter;
+import dev.inboxdesk.app.common.ErrorPresenter;
+import dev.inboxdesk.app.common.UiScheduler;
+import dev.inboxdesk.app.list.ItemListViewModel;
 import java.util.concurrent.Executor;
 
 /** The inbox of anonymous messages: the shared list behaviour over the messages service. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.inboxdesk.app.AppInfo;
+import dev.inboxdesk.AppInfo;
 import dev.inboxdesk.client.Exchange;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.inboxdesk.app.inspector;
 
-import dev.inboxdesk.app.items.UiScheduler;
+import dev.inboxdesk.app.common.UiScheduler;
 import dev.inboxdesk.client.Exchange;
 import java.util.function.Predicate;
 import javafx.collections.FXCollections;

@@ -1,10 +1,9 @@
 package dev.inboxdesk.app.notifications;
 
-import dev.inboxdesk.app.items.ItemListViewModel;
-import dev.inboxdesk.app.items.ItemRow;
-import dev.inboxdesk.app.items.NotificationsSource;
-import dev.inboxdesk.app.items.UiScheduler;
-import dev.inboxdesk.app.ui.ErrorPresenter;
+import dev.inboxdesk.app.common.ErrorPresenter;
+import dev.inboxdesk.app.common.UiScheduler;
+import dev.inboxdesk.app.list.ItemListViewModel;
+import dev.inboxdesk.app.list.ItemRow;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -15,12 +14,19 @@ public final class NotificationsViewModel extends ItemListViewModel {
     super(source, ui, background, presenter);
   }
 
+  @Override
+  public boolean tracksReadState() {
+    return true;
+  }
+
   /** Deletes every read notification shown, through the same undoable, paced queue. */
+  @Override
   public void clearRead() {
     delete(visibleRows().stream().filter(row -> row.item().read()).toList());
   }
 
   /** Marks rows read: at once in the list, then on the server; a failure puts the mark back. */
+  @Override
   public void markRead(List<ItemRow> selected) {
     for (ItemRow row : selected) {
       if (row.item().read()) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.inboxdesk.app.items.ManualScheduler;
+import dev.inboxdesk.app.list.ManualScheduler;
 import dev.inboxdesk.client.ClientConfig;
 import dev.inboxdesk.client.Exchange;
 import dev.inboxdesk.client.NotificationsClient;

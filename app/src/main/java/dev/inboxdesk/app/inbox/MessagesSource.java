@@ -1,0 +1,54 @@
+package dev.inboxdesk.app.inbox;
+
+import dev.inboxdesk.app.list.Item;
+import dev.inboxdesk.app.list.ItemSource;
+import dev.inboxdesk.client.DeleteOutcome;
+import dev.inboxdesk.client.Message;
+import dev.inboxdesk.client.MessagesClient;
+import java.util.List;
+
+/** The anonymous-messages inbox as an {@link ItemSource}. */
+public final class MessagesSource implements ItemSource {
+  private static final int TITLE_LENGTH = 90;
+  private final MessagesClient client;
+
+  public MessagesSource(MessagesClient client) {
+    this.client = client;
+  }
+
+  public MessagesClient client() {
+    return client;
+  }
+
+  @Override
+  public List<Item> list() {
+    // Converted as read: a big inbox never holds every message and every item at once.
+    return client.listMessages(MessagesSource::toItem);
+  }
+
+  @Override
+  public boolean delete(Item item) {
+    return client.deleteMessage(item.id()).outcome() == DeleteOutcome.DELETED;
+  }
+
+
+  static Item toItem(Message message) {
+    String content = message.content().strip();
+    // Most messages are one short line: then the title is the content itself, not a copy of it
+    // (a big inbox holds 100,000 of them).
+    int lineEnd = lineEnd(content);
+    String firstLine = lineEnd == content.length() ? content : content.substring(0, lineEnd);
+    String title = firstLine.length() > TITLE_LENGTH ? firstLine.substring(0, TITLE_LENGTH - 1) + "…" : firstLine;
+    return new Item(message.id(), title, content, message.createdAt(), true, "");
+  }
+
+  private static int lineEnd(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        return i;
+      }
+    }
+    return text.length();
+  }
+}

@@ -1,0 +1,444 @@
+package dev.inboxdesk.app.list;
+
+import dev.inboxdesk.app.common.UiScheduler;
+import dev.inboxdesk.client.AuthenticationException;
+import dev.inboxdesk.client.NotFoundException;
+import dev.inboxdesk.client.RateLimitedException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.collections.ObservableList;
+
+/**
+ * Optimistic deletes for one list. A deleted row leaves the list at once and waits out the undo
+ * window; then its delete goes to the server, one at a time so that the client's limiter paces
+ * a bulk delete. The answer decides: gone for good (also on {@code 404}), back as pending with a
+ * retry time ({@code 429}), or back where it was with the reason (anything else). Nothing the user
+ * did not delete ever leaves the list, and a refresh that was in flight never brings a deleted row
+ * back.
+ *
+ * <p>All methods run on the UI thread; the server calls run on {@code background}.
+ */
+public final class DeleteQueue {
+  private static final Logger LOG = Logger.getLogger(DeleteQueue.class.getName());
+
+  /** What the view-model hears from the queue. */
+  public interface Listener {
+    /** The undo offer changed: {@code count} rows can be restored until {@code until} (0 = no offer). */
+    void undoOffer(int count, Instant until);
+
+    /** Progress of the deletes being sent: {@code done} of {@code total}, {@code failed} among them. */
+    void progress(int done, int total, int failed, Duration timeLeft);
+
+    /** Deletes that found the item already gone, a quiet note. */
+    void alreadyGone(int count);
+
+    /** A delete came back because the session ended; it is retried after signing in. */
+    void signInRequired(Throwable cause);
+
+    /** A delete failed and its row came back. */
+    void failed(ItemRow row, Throwable cause);
+  }
+
+  private ItemSource source;
+  private final ObservableList<ItemRow> rows;
+  private final UiScheduler ui;
+  private final Executor background;
+  private final Listener listener;
+  private Duration undoWindow;
+
+  /** Deleted rows still in the undo window, in the order they were deleted. */
+  private final List<ItemRow> undoable = new ArrayList<>();
+  private UiScheduler.Cancellable undoTimer;
+  /** Rows whose delete waits to be sent, oldest first. */
+  private final Deque<ItemRow> toSend = new ArrayDeque<>();
+  /** Every row out of the list because of a delete not yet settled, by id. */
+  private final Map<String, ItemRow> unsettled = new LinkedHashMap<>();
+  /** Rows whose delete needs a fresh sign-in before it is tried again. */
+  private final Map<String, ItemRow> awaitingSignIn = new LinkedHashMap<>();
+  private final Map<String, UiScheduler.Cancellable> retryTimers = new HashMap<>();
+  /** Ids confirmed gone, with the refresh generation they were confirmed in. */
+  private final Map<String, Long> confirmedGone = new HashMap<>();
+  private long generation;
+  /** The refresh whose answer the rows show; an answer from an earlier one is out of date. */
+  private long mergedGeneration;
+  private boolean sending;
+  private int runDone;
+  private int runTotal;
+  private int runFailed;
+  private Instant runStarted;
+  private final List<CompletableFuture<Void>> drainWaiters = new ArrayList<>();
+
+  public DeleteQueue(ItemSource source, ObservableList<ItemRow> rows, UiScheduler ui, Executor background,
+      Duration undoWindow, Listener listener) {
+    this.source = source;
+    this.rows = rows;
+    this.ui = ui;
+    this.background = background;
+    this.undoWindow = undoWindow;
+    this.listener = listener;
+  }
+
+  /**
+   * Points the queue at another server. Only when nothing is pending: flush first, so every delete
+   * goes to the server its row came from.
+   */
+  public void switchSource(ItemSource newSource) {
+    if (!unsettled.isEmpty() || sending) {
+      throw new IllegalStateException("Deletes are still pending; flush them first");
+    }
+    source = newSource;
+    confirmedGone.clear();
+    forgetRows();
+  }
+
+  /**
+   * Empties the list after signing out, with the retries that belonged to its rows (a new
+   * sign-in loads fresh rows), and makes the answers of refreshes begun before out of date, so
+   * that none fills the list again. Deletes already on their way still finish.
+   */
+  public void forgetRows() {
+    mergedGeneration = ++generation;
+    awaitingSignIn.clear();
+    retryTimers.values().forEach(UiScheduler.Cancellable::cancel);
+    retryTimers.clear();
+    rows.clear();
+    finishRunIfIdle();
+  }
+
+  /** How long deleted rows can be restored before their deletes are sent (zero: sent at once). */
+  public void setUndoWindow(Duration value) {
+    undoWindow = value;
+  }
+
+  public Duration undoWindow() {
+    return undoWindow;
+  }
+
+  /** Deletes rows: out of the list now, to the server after the undo window. */
+  public void delete(Collection<ItemRow> selected) {
+    List<ItemRow> taken = new ArrayList<>();
+    for (ItemRow row : selected) {
+      if (rows.remove(row)) {
+        cancelRetry(row);
+        awaitingSignIn.remove(row.id());
+        unsettled.put(row.id(), row);
+        taken.add(row);
+      }
+    }
+    if (taken.isEmpty()) {
+      return;
+    }
+    // A new delete closes the previous undo offer: its rows go out now, the new ones wait.
+    commitUndoable();
+    if (undoWindow.isZero() || undoWindow.isNegative()) {
+      taken.forEach(this::enqueue);
+    } else {
+      undoable.addAll(taken);
+      undoTimer = ui.schedule(undoWindow, () -> {
+        commitUndoable();
+        sendNext();
+      });
+      listener.undoOffer(undoable.size(), ui.now().plus(undoWindow));
+    }
+    sendNext();
+  }
+
+  /** Puts back the rows still in the undo window, where they were. Returns how many. */
+  public int undo() {
+    if (undoable.isEmpty()) {
+      return 0;
+    }
+    cancelUndoTimer();
+    int count = undoable.size();
+    for (ItemRow row : undoable) {
+      unsettled.remove(row.id());
+      restore(row, RowState.NORMAL);
+    }
+    undoable.clear();
+    listener.undoOffer(0, null);
+    return count;
+  }
+
+  /** Tries a failed or rate-limited row's delete again, now. */
+  public void retry(ItemRow row) {
+    if (row.state().kind() == RowState.Kind.NORMAL || !rows.remove(row)) {
+      return;
+    }
+    cancelRetry(row);
+    awaitingSignIn.remove(row.id());
+    unsettled.put(row.id(), row);
+    enqueue(row);
+    sendNext();
+  }
+
+  /** After a new sign-in: sends the deletes that came back for want of one. */
+  public void retryAfterSignIn() {
+    List<ItemRow> waiting = new ArrayList<>(awaitingSignIn.values());
+    awaitingSignIn.clear();
+    waiting.forEach(this::retry);
+  }
+
+  /** Stops a bulk delete: rows not yet sent come back where they were. Returns how many. */
+  public int cancelPending() {
+    int count = 0;
+    while (!toSend.isEmpty()) {
+      ItemRow row = toSend.pollLast();
+      unsettled.remove(row.id());
+      restore(row, RowState.NORMAL);
+      count++;
+    }
+    // The run now ends with what was sent; the summary counts only that.
+    runTotal -= count;
+    if (count > 0 && !sending) {
+      reportProgress();
+    }
+    finishRunIfIdle();
+    return count;
+  }
+
+  /**
+   * Sends everything waiting (the undo window ends now) and completes when nothing is left to
+   * send, a delete that meets a rate limit included once its retry is answered: for closing the
+   * window and signing out, so that nothing is silently dropped.
+   */
+  public CompletableFuture<Void> flush() {
+    commitUndoable();
+    retryTimers.values().forEach(UiScheduler.Cancellable::cancel);
+    retryTimers.clear();
+    for (ItemRow row : List.copyOf(rows)) {
+      if (row.state().kind() == RowState.Kind.RATE_LIMITED) {
+        rows.remove(row);
+        unsettled.put(row.id(), row);
+        enqueue(row);
+      }
+    }
+    CompletableFuture<Void> drained = new CompletableFuture<>();
+    if (!sending && toSend.isEmpty()) {
+      drained.complete(null);
+    } else {
+      drainWaiters.add(drained);
+      sendNext();
+    }
+    return drained;
+  }
+
+  /**
+   * Deletes not settled yet: out of the list in the undo window or being sent, or back in it
+   * waiting out a rate limit.
+   */
+  public int unsettledCount() {
+    return unsettled.size() + retryTimers.size();
+  }
+
+  /** True while rows can still be restored with {@link #undo()}. */
+  public boolean canUndo() {
+    return !undoable.isEmpty();
+  }
+
+  /** Marks the start of a refresh; pass the result to {@link #merge}. */
+  public long beginRefresh() {
+    return ++generation;
+  }
+
+  /**
+   * Replaces the rows with a fresh list from the server, keeping out what the user deleted:
+   * rows whose delete is not settled, and rows confirmed gone after this refresh began (the
+   * server's answer predates the delete). Failed and pending rows keep their state. An answer
+   * that arrives after a later refresh's answer is dropped: it is older than what the rows show.
+   *
+   * @return false when the answer was dropped as out of date
+   */
+  public boolean merge(List<Item> fresh, long refreshGeneration) {
+    if (refreshGeneration < mergedGeneration) {
+      return false;
+    }
+    mergedGeneration = refreshGeneration;
+    Map<String, ItemRow> existing = new HashMap<>(rows.size() * 2);
+    for (ItemRow row : rows) {
+      existing.put(row.id(), row);
+    }
+    Set<String> keepOut = new HashSet<>(unsettled.keySet());
+    confirmedGone.forEach((id, when) -> {
+      if (when >= refreshGeneration) {
+        keepOut.add(id);
+      }
+    });
+    List<ItemRow> merged = new ArrayList<>(fresh.size());
+    long order = 0;
+    for (Item item : fresh) {
+      long position = order++;
+      if (keepOut.contains(item.id())) {
+        continue;
+      }
+      // The same row object keeps its state, its retry timer and its selection.
+      ItemRow row = existing.get(item.id());
+      if (row == null) {
+        row = new ItemRow(item, position);
+      } else {
+        row.setServerOrder(position);
+        if (!row.item().equals(item)) {
+          row.setItem(item);
+        }
+      }
+      merged.add(row);
+    }
+    // Older confirmations can no longer matter: any later refresh began after them.
+    confirmedGone.values().removeIf(when -> when < refreshGeneration);
+    rows.setAll(merged);
+    return true;
+  }
+
+  // --- sending ---
+
+  private void commitUndoable() {
+    cancelUndoTimer();
+    if (undoable.isEmpty()) {
+      return;
+    }
+    undoable.forEach(this::enqueue);
+    undoable.clear();
+    listener.undoOffer(0, null);
+  }
+
+  private void enqueue(ItemRow row) {
+    if (!sending && toSend.isEmpty()) {
+      runDone = 0;
+      runFailed = 0;
+      runTotal = 0;
+      runStarted = ui.now();
+    }
+    toSend.addLast(row);
+    runTotal++;
+    reportProgress();
+  }
+
+  private void sendNext() {
+    if (sending) {
+      return;
+    }
+    ItemRow row = toSend.pollFirst();
+    if (row == null) {
+      finishRunIfIdle();
+      return;
+    }
+    sending = true;
+    Item item = row.item();
+    background.execute(() -> {
+      Throwable failure = null;
+      boolean deletedNow = false;
+      try {
+        deletedNow = source.delete(item);
+      } catch (Throwable error) {
+        failure = error;
+      }
+      boolean removed = deletedNow;
+      Throwable cause = failure;
+      ui.execute(() -> settle(row, removed, cause));
+    });
+  }
+
+  private void settle(ItemRow row, boolean deletedNow, Throwable failure) {
+    sending = false;
+    runDone++;
+    if (failure == null) {
+      confirm(row);
+      if (!deletedNow) {
+        listener.alreadyGone(1);
+      }
+    } else if (failure instanceof NotFoundException) {
+      confirm(row);
+      listener.alreadyGone(1);
+    } else if (failure instanceof RateLimitedException limited) {
+      Instant retryAt = ui.now().plus(limited.retryAfter());
+      unsettled.remove(row.id());
+      restore(row, RowState.rateLimited(retryAt));
+      retryTimers.put(row.id(), ui.schedule(limited.retryAfter(), () -> {
+        retryTimers.remove(row.id());
+        retry(row);
+      }));
+    } else {
+      runFailed++;
+      unsettled.remove(row.id());
+      restore(row, RowState.failed(failure));
+      if (failure instanceof AuthenticationException auth && auth.requiresSignIn()) {
+        awaitingSignIn.put(row.id(), row);
+        listener.signInRequired(failure);
+      } else {
+        if (!(failure instanceof dev.inboxdesk.client.ApiException)) {
+          LOG.log(Level.WARNING, "Delete failed unexpectedly", failure);
+        }
+        listener.failed(row, failure);
+      }
+    }
+    reportProgress();
+    sendNext();
+  }
+
+  private void confirm(ItemRow row) {
+    unsettled.remove(row.id());
+    confirmedGone.put(row.id(), generation);
+  }
+
+  private void finishRunIfIdle() {
+    // A delete waiting out a rate limit is not settled: a flush waits for its retry too.
+    if (sending || !toSend.isEmpty() || !retryTimers.isEmpty()) {
+      return;
+    }
+    List<CompletableFuture<Void>> waiters = new ArrayList<>(drainWaiters);
+    drainWaiters.clear();
+    waiters.forEach(w -> w.complete(null));
+  }
+
+  private void reportProgress() {
+    int left = runTotal - runDone;
+    Duration timeLeft = Duration.ZERO;
+    if (runDone > 0 && left > 0 && runStarted != null) {
+      timeLeft = Duration.between(runStarted, ui.now()).dividedBy(runDone).multipliedBy(left);
+    }
+    listener.progress(runDone, runTotal, runFailed, timeLeft);
+  }
+
+  /** Puts a row back at its place in the server's order, among the rows still there. */
+  private void restore(ItemRow row, RowState state) {
+    row.setState(state);
+    int low = 0;
+    int high = rows.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (rows.get(mid).serverOrder() < row.serverOrder()) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    rows.add(low, row);
+  }
+
+  private void cancelUndoTimer() {
+    if (undoTimer != null) {
+      undoTimer.cancel();
+      undoTimer = null;
+    }
+  }
+
+  private void cancelRetry(ItemRow row) {
+    UiScheduler.Cancellable timer = retryTimers.remove(row.id());
+    if (timer != null) {
+      timer.cancel();
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.inboxdesk.app.list;
+
+import dev.inboxdesk.app.common.RelativeTime;
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ResourceBundle;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+
+/** One row: title (bold when unread), a line with type and time, and a badge when its delete came back. */
+final class ItemCell extends ListCell<ItemRow> {
+  private final Clock clock;
+  private final ResourceBundle bundle;
+  private final Circle unreadDot = new Circle(4);
+  private final Label title = new Label();
+  private final Label type = new Label();
+  private final Label time = new Label();
+  private final Label badge = new Label();
+  private final Tooltip timeTip = new Tooltip();
+  private final HBox root;
+
+  ItemCell(Clock clock, ResourceBundle bundle) {
+    this.clock = clock;
+    this.bundle = bundle;
+    unreadDot.getStyleClass().add("unread-dot");
+    title.getStyleClass().add("item-cell-title");
+    type.getStyleClass().addAll("item-cell-meta", "type-chip");
+    time.getStyleClass().add("item-cell-meta");
+    time.setTooltip(timeTip);
+    badge.getStyleClass().add("badge");
+    HBox meta = new HBox(8, type, time);
+    meta.setAlignment(Pos.CENTER_LEFT);
+    VBox text = new VBox(3, title, meta);
+    HBox.setHgrow(text, Priority.ALWAYS);
+    text.setMinWidth(0);
+    title.setMinWidth(0);
+    Region dotSlot = new HBox(unreadDot);
+    dotSlot.setMinWidth(10);
+    ((HBox) dotSlot).setAlignment(Pos.CENTER);
+    root = new HBox(8, dotSlot, text, badge);
+    root.setAlignment(Pos.CENTER_LEFT);
+    setPrefWidth(0);
+  }
+
+  @Override
+  protected void updateItem(ItemRow row, boolean empty) {
+    super.updateItem(row, empty);
+    if (empty || row == null) {
+      setGraphic(null);
+      setText(null);
+      return;
+    }
+    Item item = row.item();
+    title.setText(item.title().isEmpty() ? item.text() : item.title());
+    title.getStyleClass().remove("unread");
+    if (!item.read()) {
+      title.getStyleClass().add("unread");
+    }
+    unreadDot.setVisible(!item.read());
+    type.setText(item.type().replace('_', ' '));
+    type.setVisible(!item.type().isEmpty());
+    type.setManaged(!item.type().isEmpty());
+    time.setText(RelativeTime.relative(item.createdAt(), clock.instant()));
+    timeTip.setText(RelativeTime.exact(item.createdAt()));
+    RowState state = row.state();
+    badge.getStyleClass().removeAll("badge-failed", "badge-pending");
+    switch (state.kind()) {
+      case FAILED -> {
+        badge.setText(bundle.getString("row.failed"));
+        badge.getStyleClass().add("badge-failed");
+      }
+      case RATE_LIMITED -> {
+        long seconds = Math.max(0, Duration.between(clock.instant(), state.retryAt()).toSeconds());
+        badge.setText(MessageFormat.format(bundle.getString("row.pending"), seconds));
+        badge.getStyleClass().add("badge-pending");
+      }
+      default -> badge.setText("");
+    }
+    badge.setVisible(state.kind() != RowState.Kind.NORMAL);
+    badge.setManaged(state.kind() != RowState.Kind.NORMAL);
+    setText(null);
+    setGraphic(root);
+  }
+}

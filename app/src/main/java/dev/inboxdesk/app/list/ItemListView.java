@@ -1,0 +1,407 @@
+package dev.inboxdesk.app.list;
+
+import dev.inboxdesk.app.common.Problem;
+import dev.inboxdesk.app.common.RelativeTime;
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.BooleanSupplier;
+import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The list view both tabs use: binds a {@link ItemListViewModel} and delegates every action to it.
+ * Knows keys and widgets, nothing about servers.
+ */
+public final class ItemListView {
+  @FXML private ResourceBundle resources;
+  @FXML private TextField search;
+  @FXML private ComboBox<SortOrder> sort;
+  @FXML private Button deleteButton;
+  @FXML private Button deleteAllButton;
+  @FXML private Button markReadButton;
+  @FXML private Button clearReadButton;
+  @FXML private Button refreshButton;
+  @FXML private Label counts;
+  @FXML private HBox signInBanner;
+  @FXML private Label signInText;
+  @FXML private Button signInButton;
+  @FXML private ListView<ItemRow> list;
+  @FXML private VBox detail;
+  @FXML private VBox noSelection;
+  @FXML private Label noSelectionText;
+  @FXML private javafx.scene.control.ScrollPane detailScroll;
+  @FXML private Label detailTitle;
+  @FXML private Label detailMeta;
+  @FXML private VBox problemBox;
+  @FXML private Label problemTitle;
+  @FXML private Label problemDetail;
+  @FXML private HBox correlationBox;
+  @FXML private TextField correlationId;
+  @FXML private Button retryButton;
+  @FXML private TitledPane technical;
+  @FXML private Label technicalText;
+  @FXML private Label detailText;
+  @FXML private Label detailId;
+  @FXML private VBox loadingState;
+  @FXML private VBox emptyState;
+  @FXML private Label emptyTitle;
+  @FXML private Label emptyHint;
+  @FXML private VBox failedState;
+  @FXML private Label failedTitle;
+  @FXML private Label failedDetail;
+  @FXML private HBox progressBox;
+  @FXML private ProgressBar progressBar;
+  @FXML private Label progressText;
+
+  private ItemListViewModel model;
+  private Clock clock;
+  private boolean notifications;
+
+  /** Connects the view to its model; {@code onSignIn} opens the sign-in dialog for the list's service. */
+  public void bind(ItemListViewModel viewModel, Clock time, Runnable onSignIn) {
+    this.model = viewModel;
+    this.clock = time;
+    this.notifications = viewModel.tracksReadState();
+    String kind = notifications ? "notifications" : "messages";
+    list.setId(kind + "-list");
+    search.setId(kind + "-search");
+    signInBanner.setId(kind + "-signin-banner");
+    signInButton.setId(kind + "-signin");
+    markReadButton.setVisible(notifications);
+    markReadButton.setManaged(notifications);
+    clearReadButton.setVisible(notifications);
+    clearReadButton.setManaged(notifications);
+    sort.getItems().setAll(notifications ? List.of(SortOrder.values())
+        : List.of(SortOrder.NEWEST_FIRST, SortOrder.OLDEST_FIRST));
+    sort.setConverter(new StringConverter<>() {
+      @Override
+      public String toString(SortOrder order) {
+        return order == null ? "" : resources.getString("sort." + order.name());
+      }
+
+      @Override
+      public SortOrder fromString(String text) {
+        return null;
+      }
+    });
+    sort.valueProperty().bindBidirectional(model.sortOrderProperty());
+    search.textProperty().bindBidirectional(model.searchTextProperty());
+    signInButton.setOnAction(event -> onSignIn.run());
+
+    list.setItems(model.visibleRows());
+    list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    list.setCellFactory(view -> new ItemCell(clock, resources));
+    list.setContextMenu(contextMenu());
+    list.setPlaceholder(new Label(""));
+    list.addEventFilter(KeyEvent.KEY_PRESSED, this::onListKey);
+    search.addEventFilter(KeyEvent.KEY_PRESSED, this::onSearchKey);
+    list.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> showDetail(row));
+    noSelectionText.setText(resources.getString("detail.noSelection." + kind));
+    // Once loaded, start on the newest item so the detail pane is never an empty half-window.
+    model.loadStateProperty().addListener((obs, old, state) -> {
+      if (state == LoadState.LOADED && list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {
+        list.getSelectionModel().select(0);
+      }
+    });
+
+    BooleanSupplier nothingSelected = () -> list.getSelectionModel().getSelectedItems().isEmpty();
+    deleteButton.disableProperty().bind(Bindings.createBooleanBinding(nothingSelected::getAsBoolean,
+        list.getSelectionModel().getSelectedItems()));
+    markReadButton.disableProperty().bind(deleteButton.disableProperty());
+    deleteAllButton.disableProperty().bind(Bindings.isEmpty(model.visibleRows()));
+
+    InvalidationListener states = obs -> updateStates();
+    model.visibleRows().addListener(states);
+    model.allRows().addListener(states);
+    model.loadStateProperty().addListener(states);
+    model.searchTextProperty().addListener(states);
+    updateStates();
+
+    model.signInProblemProperty().addListener((obs, old, problem) -> {
+      signInBanner.setVisible(problem != null);
+      signInBanner.setManaged(problem != null);
+      signInText.setText(problem == null ? "" : problem.oneLine());
+    });
+    progressBox.visibleProperty().bind(model.progressVisibleProperty());
+    progressBox.managedProperty().bind(model.progressVisibleProperty());
+    progressBar.progressProperty().bind(Bindings.createDoubleBinding(() -> model.progressTotalProperty().get() == 0
+        ? 0 : (double) model.progressDoneProperty().get() / model.progressTotalProperty().get(),
+        model.progressDoneProperty(), model.progressTotalProperty()));
+    progressText.textProperty().bind(model.progressTextProperty());
+    startCountdownTicker();
+  }
+
+  /** Once a second, while any row waits out a rate limit, redraws its countdown. */
+  private void startCountdownTicker() {
+    javafx.animation.Timeline ticker = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+        javafx.util.Duration.seconds(1), event -> {
+          boolean waiting = model.allRows().stream().anyMatch(r -> r.state().kind() == RowState.Kind.RATE_LIMITED);
+          if (waiting) {
+            list.refresh();
+            showDetail(list.getSelectionModel().getSelectedItem());
+          }
+        }));
+    ticker.setCycleCount(javafx.animation.Animation.INDEFINITE);
+    ticker.play();
+  }
+
+  public ItemListViewModel model() {
+    return model;
+  }
+
+  /** Moves keyboard focus to the search field. */
+  public void focusSearch() {
+    search.requestFocus();
+    search.selectAll();
+  }
+
+  /** Moves keyboard focus to the list, selecting the first row if none is. */
+  public void focusList() {
+    list.requestFocus();
+    if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {
+      list.getSelectionModel().select(0);
+      list.getFocusModel().focus(0);
+    }
+  }
+
+  // --- actions ---
+
+  @FXML
+  void deleteSelected() {
+    List<ItemRow> selected = List.copyOf(list.getSelectionModel().getSelectedItems());
+    if (selected.isEmpty() || !confirmed(selected.size())) {
+      return;
+    }
+    int anchor = list.getSelectionModel().getSelectedIndex();
+    model.delete(selected);
+    // Keep the moderator's place: select what now sits where the deleted row was.
+    list.getSelectionModel().clearSelection();
+    if (!list.getItems().isEmpty()) {
+      int next = Math.min(Math.max(anchor, 0), list.getItems().size() - 1);
+      list.getSelectionModel().select(next);
+      list.getFocusModel().focus(next);
+      list.scrollTo(Math.max(0, next - 3));
+    }
+  }
+
+  @FXML
+  void deleteAllShown() {
+    if (confirmed(model.visibleRows().size())) {
+      model.deleteAllShown();
+    }
+  }
+
+  @FXML
+  void markRead() {
+    model.markRead(List.copyOf(list.getSelectionModel().getSelectedItems()));
+  }
+
+  @FXML
+  void clearRead() {
+    long read = model.visibleRows().stream().filter(r -> r.item().read()).count();
+    if (read > 0 && confirmed((int) read)) {
+      model.clearRead();
+    }
+  }
+
+  @FXML
+  void refresh() {
+    model.refresh();
+  }
+
+  @FXML
+  void retrySelected() {
+    ItemRow row = list.getSelectionModel().getSelectedItem();
+    if (row != null) {
+      model.retry(row);
+    }
+  }
+
+  @FXML
+  void cancelPending() {
+    model.cancelPending();
+  }
+
+  @FXML
+  void copyCorrelationId() {
+    ClipboardContent content = new ClipboardContent();
+    content.putString(correlationId.getText());
+    Clipboard.getSystemClipboard().setContent(content);
+  }
+
+  private boolean confirmed(int count) {
+    if (!model.confirmDeletesProperty().get()) {
+      return true;
+    }
+    Alert alert = new Alert(Alert.AlertType.CONFIRMATION, MessageFormat.format(resources.getString(
+        "list.confirm.text"), count), ButtonType.OK, ButtonType.CANCEL);
+    alert.setHeaderText(resources.getString("list.confirm.title"));
+    alert.initOwner(list.getScene().getWindow());
+    return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+  }
+
+  // --- keys ---
+
+  private void onListKey(KeyEvent event) {
+    if (event.isControlDown() || event.isAltDown() || event.isMetaDown()) {
+      return;
+    }
+    KeyCode code = event.getCode();
+    if (code == KeyCode.DELETE || code == KeyCode.BACK_SPACE) {
+      deleteSelected();
+      event.consume();
+    } else if (code == KeyCode.J || code == KeyCode.K) {
+      int index = list.getSelectionModel().getSelectedIndex() + (code == KeyCode.J ? 1 : -1);
+      if (index >= 0 && index < list.getItems().size()) {
+        list.getSelectionModel().clearAndSelect(index);
+        list.getFocusModel().focus(index);
+        list.scrollTo(Math.max(0, index - 3));
+      }
+      event.consume();
+    }
+  }
+
+  private void onSearchKey(KeyEvent event) {
+    if (event.getCode() == KeyCode.ESCAPE) {
+      search.clear();
+      focusList();
+      event.consume();
+    } else if (event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.DOWN) {
+      focusList();
+      event.consume();
+    }
+  }
+
+  private ContextMenu contextMenu() {
+    MenuItem delete = new MenuItem(resources.getString("list.delete"));
+    delete.setOnAction(e -> deleteSelected());
+    MenuItem retry = new MenuItem(resources.getString("detail.retry"));
+    retry.setOnAction(e -> retrySelected());
+    MenuItem copy = new MenuItem(resources.getString("menu.copyText"));
+    copy.setOnAction(e -> {
+      ItemRow row = list.getSelectionModel().getSelectedItem();
+      if (row != null) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(row.item().text());
+        Clipboard.getSystemClipboard().setContent(content);
+      }
+    });
+    ContextMenu menu = new ContextMenu(delete, retry, copy);
+    if (notifications) {
+      MenuItem read = new MenuItem(resources.getString("list.markRead"));
+      read.setOnAction(e -> markRead());
+      menu.getItems().add(1, read);
+    }
+    menu.setOnShowing(e -> {
+      ItemRow row = list.getSelectionModel().getSelectedItem();
+      retry.setVisible(row != null && row.state().kind() != RowState.Kind.NORMAL);
+    });
+    return menu;
+  }
+
+  // --- what shows ---
+
+  private void updateStates() {
+    int shown = model.visibleRows().size();
+    int total = model.allRows().size();
+    int unread = model.unreadCount().get();
+    boolean filtering = shown != total;
+    counts.setText(notifications
+        ? MessageFormat.format(resources.getString(filtering ? "list.counts.notificationsFiltered"
+            : "list.counts.notifications"), filtering ? new Object[] {shown, total, unread}
+            : new Object[] {total, unread})
+        : MessageFormat.format(resources.getString(filtering ? "list.counts.messagesFiltered"
+            : "list.counts.messages"), filtering ? new Object[] {shown, total} : new Object[] {total}));
+    LoadState state = model.loadStateProperty().get();
+    loadingState.setVisible(state == LoadState.LOADING);
+    failedState.setVisible(state == LoadState.FAILED);
+    boolean empty = (state == LoadState.LOADED || state == LoadState.IDLE) && shown == 0;
+    emptyState.setVisible(empty);
+    if (state == LoadState.FAILED && model.loadProblemProperty().get() != null) {
+      failedTitle.setText(model.loadProblemProperty().get().title());
+      failedDetail.setText(model.loadProblemProperty().get().detail());
+    }
+    if (empty) {
+      String kind = notifications ? "notifications" : "messages";
+      if (state == LoadState.IDLE) {
+        emptyTitle.setText(resources.getString("state.signedOut"));
+        emptyHint.setText(resources.getString("state.signedOut.hint"));
+      } else if (total > 0) {
+        emptyTitle.setText(resources.getString("state.noMatch"));
+        emptyHint.setText(MessageFormat.format(resources.getString("state.noMatch.hint"), search.getText()));
+      } else {
+        emptyTitle.setText(resources.getString("state.empty." + kind));
+        emptyHint.setText(resources.getString("state.empty." + kind + ".hint"));
+      }
+    }
+    showDetail(list.getSelectionModel().getSelectedItem());
+  }
+
+  private void showDetail(ItemRow row) {
+    detailScroll.setVisible(row != null);
+    noSelection.setVisible(row == null);
+    if (row == null) {
+      return;
+    }
+    Item item = row.item();
+    // A message's title is only its first line; show a heading instead of saying it twice.
+    detailTitle.setText(notifications ? item.title() : resources.getString("detail.messageTitle"));
+    String meta = RelativeTime.exact(item.createdAt());
+    if (notifications) {
+      meta = item.type().replace('_', ' ') + " · " + (item.read() ? resources.getString("detail.read")
+          : resources.getString("detail.unread")) + " · " + meta;
+    }
+    detailMeta.setText(meta);
+    detailText.setText(item.text());
+    detailId.setText(item.id());
+    RowState state = row.state();
+    boolean troubled = state.kind() != RowState.Kind.NORMAL;
+    problemBox.setVisible(troubled);
+    problemBox.setManaged(troubled);
+    problemBox.getStyleClass().remove("pending");
+    if (state.kind() == RowState.Kind.RATE_LIMITED) {
+      problemBox.getStyleClass().add("pending");
+      long seconds = Math.max(0, Duration.between(clock.instant(), state.retryAt()).toSeconds());
+      problemTitle.setText(MessageFormat.format(resources.getString("detail.pending"), seconds));
+      problemDetail.setText("");
+      correlationBox.setVisible(false);
+      correlationBox.setManaged(false);
+      technical.setVisible(false);
+      technical.setManaged(false);
+    } else if (state.kind() == RowState.Kind.FAILED) {
+      Problem problem = model.problemOf(row);
+      problemTitle.setText(resources.getString("detail.failedTitle"));
+      problemDetail.setText(problem.oneLine());
+      boolean hasId = problem.correlationId() != null;
+      correlationBox.setVisible(hasId);
+      correlationBox.setManaged(hasId);
+      correlationId.setText(hasId ? problem.correlationId() : "");
+      technical.setVisible(true);
+      technical.setManaged(true);
+      technicalText.setText(problem.technical());
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.inboxdesk.app.notifications;
+
+import dev.inboxdesk.app.list.Item;
+import dev.inboxdesk.app.list.ItemSource;
+import dev.inboxdesk.client.DeleteOutcome;
+import dev.inboxdesk.client.NotificationsClient;
+import dev.inboxdesk.client.ReadFilter;
+import java.util.List;
+
+/** The notifications list as an {@link ItemSource}, plus the calls only notifications have. */
+public final class NotificationsSource implements ItemSource {
+  private final NotificationsClient client;
+
+  public NotificationsSource(NotificationsClient client) {
+    this.client = client;
+  }
+
+  public NotificationsClient client() {
+    return client;
+  }
+
+  @Override
+  public List<Item> list() {
+    // Converted page by page: a big list never holds every notification and every item at once.
+    return client.listAll(ReadFilter.ALL, n -> new Item(n.id(), n.title(), n.body(), n.createdAt(), n.read(),
+        n.eventKey()));
+  }
+
+  @Override
+  public boolean delete(Item item) {
+    return client.deleteNotification(item.id()) == DeleteOutcome.DELETED;
+  }
+
+
+  /** Marks one read on the server. */
+  public void markRead(Item item) {
+    client.markRead(item.id());
+  }
+}

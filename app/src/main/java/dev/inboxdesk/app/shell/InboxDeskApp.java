@@ -1,0 +1,202 @@
+package dev.inboxdesk.app.shell;
+
+import dev.inboxdesk.AppInfo;
+import dev.inboxdesk.app.accounts.Accounts;
+import dev.inboxdesk.app.accounts.Connection;
+import dev.inboxdesk.app.accounts.KeyringSecretStore;
+import dev.inboxdesk.app.accounts.SettingsStore;
+import dev.inboxdesk.app.common.ErrorPresenter;
+import dev.inboxdesk.app.common.FxScheduler;
+import dev.inboxdesk.app.common.Problem;
+import dev.inboxdesk.sandbox.SandboxOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+
+/** The JavaFX application: builds the window on the sandbox and handles closing with deletes pending. */
+public final class InboxDeskApp extends Application {
+  private static final Logger LOG = Logger.getLogger(InboxDeskApp.class.getName());
+
+  private AppContext context;
+  private FxScheduler scheduler;
+
+  public static void launchAndWait(List<String> args) {
+    Application.launch(InboxDeskApp.class, args.toArray(String[]::new));
+  }
+
+  @Override
+  public void start(Stage stage) {
+    LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
+    if (!options.smokeTest()) {
+      AppLog.install();
+    }
+    installCrashHandler();
+    Locale locale = Locale.getDefault();
+    scheduler = new FxScheduler(Clock.systemUTC());
+    SandboxOptions sandboxOptions = SandboxOptions.defaults().withSize(options.size());
+    // The smoke test always runs on the sandbox and remembers nothing.
+    context = options.smokeTest() ? AppContext.onSandbox(sandboxOptions, scheduler, locale)
+        : AppContext.open(new Accounts(new SettingsStore(SettingsStore.defaultFile(), Clock.systemUTC()),
+            KeyringSecretStore.open()), sandboxOptions, scheduler, locale);
+    Theme theme = options.themeGiven() ? options.theme() : savedTheme(context.model().accounts().settings().theme());
+    theme.apply();
+    ResourceBundle bundle = ResourceBundle.getBundle(ErrorPresenter.BUNDLE, locale);
+    MainView view = new MainView(context.model(), Clock.systemUTC(), Theme::apply,
+        context::signInDemoAccount);
+    Scene scene = new Scene(load(bundle, view), options.width(), options.height());
+    view.installKeys(scene);
+    view.showTheme(theme);
+    view.select(options.view());
+    stage.setTitle(AppInfo.NAME + (context.model().onSandbox() ? " · Sandbox" : ""));
+    stage.setScene(scene);
+    stage.setMinWidth(760);
+    stage.setMinHeight(480);
+    view.closeWithPendingDeletes(stage, Platform::exit);
+    if (options.smokeTest()) {
+      SmokeTest.watch(stage, context.model(), options, Instant.now());
+    }
+    stage.show();
+    context.start();
+    String settingsProblem = context.model().accounts().loadProblem();
+    if (settingsProblem != null) {
+      view.showProblem(new Problem(bundle.getString("settings.problem"), settingsProblem, null, settingsProblem,
+          Problem.Action.NONE));
+    }
+  }
+
+  static Parent load(ResourceBundle bundle, MainView view) {
+    FXMLLoader loader = new FXMLLoader(InboxDeskApp.class.getResource("MainView.fxml"), bundle);
+    loader.setControllerFactory(type -> {
+      if (type == MainView.class) {
+        return view;
+      }
+      try {
+        return type.getDeclaredConstructor().newInstance();
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("Cannot create " + type, e);
+      }
+    });
+    try {
+      return loader.load();
+    } catch (IOException e) {
+      throw new UncheckedIOException("The main window could not be loaded", e);
+    }
+  }
+
+  @Override
+  public void stop() {
+    if (context != null) {
+      context.close();
+    }
+    if (scheduler != null) {
+      scheduler.close();
+    }
+  }
+
+  /** One handler for what nobody caught: logged, and shown once in words. */
+  private static void installCrashHandler() {
+    AtomicBoolean showing = new AtomicBoolean();
+    Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+      LOG.log(Level.SEVERE, "Uncaught in " + thread.getName(), error);
+      if (!showing.compareAndSet(false, true)) {
+        return;
+      }
+      Platform.runLater(() -> {
+        Problem problem = ErrorPresenter.forLocale(Locale.getDefault()).describe(error);
+        Alert alert = new Alert(Alert.AlertType.ERROR, problem.detail());
+        alert.setHeaderText(problem.title());
+        TextArea details = new TextArea(String.valueOf(error));
+        details.setEditable(false);
+        alert.getDialogPane().setExpandableContent(details);
+        alert.showAndWait();
+        showing.set(false);
+      });
+    });
+  }
+
+  private static Theme savedTheme(String name) {
+    try {
+      return name.equals("SYSTEM") ? Theme.fromSystem() : Theme.valueOf(name);
+    } catch (IllegalArgumentException unknown) {
+      return Theme.fromSystem();
+    }
+  }
+
+  /** What the command line asked of the window. */
+  record LaunchOptions(boolean smokeTest, Path screenshot, Theme theme, boolean themeGiven, Connection.Service view,
+      int size, int width, int height) {
+    static LaunchOptions parse(List<String> args) {
+      boolean smoke = false;
+      Path screenshot = null;
+      Theme theme = Theme.fromSystem();
+      boolean themeGiven = false;
+      Connection.Service view = Connection.Service.MESSAGES;
+      int size = SandboxOptions.DEFAULT_SIZE;
+      int width = 1200;
+      int height = 760;
+      for (int i = 0; i < args.size(); i++) {
+        String arg = args.get(i);
+        String next = i + 1 < args.size() ? args.get(i + 1) : null;
+        switch (arg) {
+          case "--smoke-test" -> smoke = true;
+          case "--screenshot" -> {
+            screenshot = Path.of(require(next, arg));
+            i++;
+          }
+          case "--theme" -> {
+            theme = Theme.valueOf(require(next, arg).toUpperCase(Locale.ROOT));
+            themeGiven = true;
+            i++;
+          }
+          case "--view" -> {
+            view = require(next, arg).startsWith("notif") ? Connection.Service.NOTIFICATIONS
+                : Connection.Service.MESSAGES;
+            i++;
+          }
+          case "--size" -> {
+            size = Integer.parseInt(require(next, arg));
+            i++;
+          }
+          case "--window" -> {
+            String[] parts = require(next, arg).toLowerCase(Locale.ROOT).split("x");
+            width = Integer.parseInt(parts[0]);
+            height = Integer.parseInt(parts[1]);
+            i++;
+          }
+          default -> throw new IllegalArgumentException("Unknown option " + arg + "; see --help");
+        }
+      }
+      return new LaunchOptions(smoke, screenshot, theme, themeGiven, view, size, width, height);
+    }
+
+    private static String require(String value, String option) {
+      if (value == null) {
+        throw new IllegalArgumentException(option + " needs a value");
+      }
+      return value;
+    }
+  }
+
+  /** Seconds since the JVM started, for {@code startup_ms}. */
+  static Duration sinceJvmStart(Instant now) {
+    return ProcessHandle.current().info().startInstant().map(start -> Duration.between(start, now))
+        .orElse(Duration.ZERO);
+  }
+}

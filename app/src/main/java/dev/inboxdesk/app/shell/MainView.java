@@ -1,0 +1,414 @@
+package dev.inboxdesk.app.shell;
+
+import dev.inboxdesk.app.accounts.Connection;
+import dev.inboxdesk.app.accounts.ConnectionsDialog;
+import dev.inboxdesk.app.accounts.Profile;
+import dev.inboxdesk.app.accounts.Settings;
+import dev.inboxdesk.app.accounts.SignInDialog;
+import dev.inboxdesk.app.common.Problem;
+import dev.inboxdesk.app.list.ItemListView;
+import dev.inboxdesk.app.list.ItemListViewModel;
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.fxml.FXML;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import javafx.stage.WindowEvent;
+import javafx.util.Duration;
+
+/** The main window: binds the {@link MainViewModel}; keys, toast, help and dialogs live here. */
+public final class MainView {
+  private static final String[] SHORTCUTS = {"nav", "delete", "undo", "search", "refresh", "tabs", "select",
+      "inspector", "help"};
+
+  private final MainViewModel model;
+  private final Clock clock;
+  private final Consumer<Theme> themeSwitch;
+  private final Consumer<Connection.Service> sandboxSignIn;
+
+  @FXML private ResourceBundle resources;
+  @FXML private Button sandboxBadge;
+  @FXML private MenuButton messagesAccount;
+  @FXML private MenuButton notificationsAccount;
+  @FXML private RadioMenuItem undo0;
+  @FXML private RadioMenuItem undo3;
+  @FXML private RadioMenuItem undo5;
+  @FXML private RadioMenuItem undo10;
+  @FXML private RadioMenuItem undo30;
+  @FXML private CheckMenuItem confirmDeletes;
+  @FXML private CheckMenuItem darkTheme;
+  @FXML private TabPane tabs;
+  @FXML private Tab inboxTab;
+  @FXML private Tab notificationsTab;
+  @FXML private ItemListView inboxController;
+  @FXML private ItemListView notificationsController;
+  @FXML private HBox toast;
+  @FXML private Label toastText;
+  @FXML private Button toastUndo;
+  @FXML private VBox help;
+  @FXML private GridPane shortcuts;
+  @FXML private Label status;
+  @FXML private javafx.scene.Parent inspector;
+  @FXML private dev.inboxdesk.app.inspector.InspectorView inspectorController;
+  @FXML private javafx.scene.control.ToggleButton requestsToggle;
+
+  private boolean closing;
+  private final PauseTransition toastTimer = new PauseTransition(Duration.seconds(6));
+
+  public MainView(MainViewModel model, Clock clock, Consumer<Theme> themeSwitch,
+      Consumer<Connection.Service> sandboxSignIn) {
+    this.model = model;
+    this.clock = clock;
+    this.themeSwitch = themeSwitch;
+    this.sandboxSignIn = sandboxSignIn;
+  }
+
+  @FXML
+  private void initialize() {
+    inboxController.bind(model.inbox(), clock, () -> signIn(Connection.Service.MESSAGES));
+    notificationsController.bind(model.notifications(), clock, () -> signIn(Connection.Service.NOTIFICATIONS));
+    model.messagesServerProperty().addListener(obs -> showConnections());
+    model.notificationsServerProperty().addListener(obs -> showConnections());
+    model.messagesAccountProperty().addListener((obs, old, account) -> showAccounts());
+    model.notificationsAccountProperty().addListener((obs, old, account) -> showAccounts());
+    messagesAccount.setOnShowing(event -> fillAccountMenu(messagesAccount, Connection.Service.MESSAGES));
+    notificationsAccount.setOnShowing(event -> fillAccountMenu(notificationsAccount,
+        Connection.Service.NOTIFICATIONS));
+    showConnections();
+    showAccounts();
+    fillAccountMenu(messagesAccount, Connection.Service.MESSAGES);
+    fillAccountMenu(notificationsAccount, Connection.Service.NOTIFICATIONS);
+
+    model.inbox().allRows().addListener((javafx.beans.InvalidationListener) obs -> showTabTitles());
+    model.notifications().unreadCount().addListener(obs -> showTabTitles());
+    showTabTitles();
+
+    for (ItemListViewModel list : new ItemListViewModel[] {model.inbox(), model.notifications()}) {
+      list.undoCountProperty().addListener(obs -> showUndo(list));
+      list.undoSecondsLeftProperty().addListener(obs -> showUndo(list));
+      list.noticeProperty().addListener((obs, old, text) -> showNotice(text, false));
+      list.lastFailureProperty().addListener((obs, old, problem) -> {
+        if (problem != null) {
+          showNotice(MessageFormat.format(resources.getString("toast.failed"), problem.oneLine()), true);
+        }
+      });
+    }
+    toastTimer.setOnFinished(event -> hideToast());
+    inspectorController.bind(model.requestLog());
+    inspector.visibleProperty().bind(requestsToggle.selectedProperty());
+    inspector.managedProperty().bind(requestsToggle.selectedProperty());
+
+    Settings saved = model.accounts().settings();
+    RadioMenuItem[] undoChoices = {undo0, undo3, undo5, undo10, undo30};
+    int[] seconds = {0, 3, 5, 10, 30};
+    for (int i = 0; i < undoChoices.length; i++) {
+      int value = seconds[i];
+      undoChoices[i].setSelected(value == saved.undoWindowSeconds());
+      undoChoices[i].setOnAction(event -> setUndoWindow(value));
+    }
+    confirmDeletes.setSelected(saved.confirmDeletes());
+    model.inbox().confirmDeletesProperty().set(saved.confirmDeletes());
+    model.notifications().confirmDeletesProperty().set(saved.confirmDeletes());
+    confirmDeletes.selectedProperty().addListener((obs, old, on) -> {
+      model.inbox().confirmDeletesProperty().set(on);
+      model.notifications().confirmDeletesProperty().set(on);
+      savePreferences();
+    });
+    darkTheme.selectedProperty().addListener((obs, old, on) -> {
+      themeSwitch.accept(on ? Theme.DARK : Theme.LIGHT);
+      savePreferences();
+    });
+    fillShortcuts();
+  }
+
+  /** Installs the window-wide keys once the scene exists. */
+  public void installKeys(Scene scene) {
+    scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+  }
+
+  /** Marks the dark-theme switch, for a start in dark. */
+  public void showTheme(Theme theme) {
+    darkTheme.setSelected(theme == Theme.DARK);
+  }
+
+  /** Brings a tab to the front. */
+  public void select(Connection.Service service) {
+    tabs.getSelectionModel().select(service == Connection.Service.MESSAGES ? inboxTab : notificationsTab);
+  }
+
+  ItemListView activeView() {
+    return tabs.getSelectionModel().getSelectedItem() == notificationsTab ? notificationsController
+        : inboxController;
+  }
+
+  private void onKey(KeyEvent event) {
+    boolean typing = event.getTarget() instanceof TextInputControl;
+    KeyCode code = event.getCode();
+    if (help.isVisible() && (code == KeyCode.ESCAPE || code == KeyCode.F1)) {
+      help.setVisible(false);
+      event.consume();
+    } else if (code == KeyCode.F1 || (!typing && "?".equals(event.getText()))) {
+      toggleHelp();
+      event.consume();
+    } else if (new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN).match(event) && !typing) {
+      undo();
+      event.consume();
+    } else if (new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN).match(event)) {
+      requestsToggle.setSelected(!requestsToggle.isSelected());
+      event.consume();
+    } else if (new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN).match(event)) {
+      activeView().model().refresh();
+      event.consume();
+    } else if (new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN).match(event)) {
+      select(Connection.Service.MESSAGES);
+      activeView().focusList();
+      event.consume();
+    } else if (new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN).match(event)) {
+      select(Connection.Service.NOTIFICATIONS);
+      activeView().focusList();
+      event.consume();
+    } else if (!typing && "/".equals(event.getText())) {
+      activeView().focusSearch();
+      event.consume();
+    }
+  }
+
+  @FXML
+  void undo() {
+    int restored = activeView().model().undo();
+    if (restored == 0) {
+      ItemListViewModel other = activeView() == inboxController ? model.notifications() : model.inbox();
+      other.undo();
+    }
+  }
+
+  /** The sandbox's fault controls, through its control endpoint. */
+  @FXML
+  void openSandboxPanel() {
+    Connection onSandbox = model.connection(Connection.Service.MESSAGES).sandbox()
+        ? model.connection(Connection.Service.MESSAGES) : model.connection(Connection.Service.NOTIFICATIONS);
+    String origin = onSandbox.baseUrl().replaceFirst("/api/v1$", "");
+    new dev.inboxdesk.app.sandboxpanel.SandboxPanel(new dev.inboxdesk.app.sandboxpanel.SandboxControl(origin), resources,
+        tabs.getScene().getWindow()).show();
+  }
+
+  @FXML
+  void hideToast() {
+    toast.setVisible(false);
+  }
+
+  @FXML
+  void toggleHelp() {
+    help.setVisible(!help.isVisible());
+  }
+
+  /** Signing out sends the list's pending deletes first, with the same progress dialog as closing. */
+  private void signOut(Connection.Service service) {
+    int pending = model.list(service).unsettledCount();
+    whileSending(pending, model.signOut(service), () -> { });
+  }
+
+  private void signIn(Connection.Service service) {
+    new SignInDialog(model, service, resources, tabs.getScene().getWindow()).showAndWait();
+  }
+
+  private void setUndoWindow(int seconds) {
+    model.inbox().undoWindowSecondsProperty().set(seconds);
+    model.notifications().undoWindowSecondsProperty().set(seconds);
+    savePreferences();
+  }
+
+  private void savePreferences() {
+    model.accounts().update(settings -> settings.withPreferences(
+        model.inbox().undoWindowSecondsProperty().get(), confirmDeletes.isSelected(),
+        darkTheme.isSelected() ? Theme.DARK.name() : Theme.LIGHT.name()));
+  }
+
+  private void showAccounts() {
+    show(messagesAccount, "bar.messages", model.messagesAccountProperty().get());
+    show(notificationsAccount, "bar.notifications", model.notificationsAccountProperty().get());
+  }
+
+  private void show(MenuButton button, String serviceKey, String account) {
+    boolean signedIn = account != null && !account.isEmpty();
+    button.setText(resources.getString(serviceKey) + ": " + (signedIn ? account
+        : resources.getString("bar.signedOut")));
+  }
+
+  private void showConnections() {
+    boolean anySandbox = model.connection(Connection.Service.MESSAGES).sandbox()
+        || model.connection(Connection.Service.NOTIFICATIONS).sandbox();
+    sandboxBadge.setVisible(anySandbox);
+    sandboxBadge.setManaged(anySandbox);
+    Connection messages = model.connection(Connection.Service.MESSAGES);
+    status.setText(model.onSandbox()
+        ? MessageFormat.format(resources.getString("status.sandbox"), messages.serverLabel())
+        : MessageFormat.format(resources.getString("status.server"), model.messagesServerProperty().get() + ", "
+            + model.notificationsServerProperty().get()));
+  }
+
+  /** The service's menu: which server (one click to switch), sign in or out, and the connections dialog. */
+  private void fillAccountMenu(MenuButton button, Connection.Service service) {
+    Connection current = model.connection(service);
+    MenuItem server = new MenuItem(current.serverLabel());
+    server.setDisable(true);
+    button.getItems().setAll(server, new javafx.scene.control.SeparatorMenuItem());
+    javafx.scene.control.ToggleGroup choices = new javafx.scene.control.ToggleGroup();
+    RadioMenuItem sandbox = new RadioMenuItem(resources.getString("bar.useSandbox"));
+    sandbox.setToggleGroup(choices);
+    sandbox.setSelected(current.sandbox());
+    sandbox.setOnAction(event -> switchTo(service, null));
+    button.getItems().add(sandbox);
+    for (Profile profile : model.accounts().settings().profiles()) {
+      if (profile.service() != service) {
+        continue;
+      }
+      RadioMenuItem item = new RadioMenuItem(profile.name() + " (" + profile.baseUrl() + ")");
+      item.setToggleGroup(choices);
+      item.setSelected(current.profile().map(p -> p.id().equals(profile.id())).orElse(false));
+      item.setOnAction(event -> switchTo(service, profile));
+      button.getItems().add(item);
+    }
+    button.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+    MenuItem signIn = new MenuItem(resources.getString("bar.signIn"));
+    signIn.setOnAction(event -> signIn(service));
+    MenuItem signOut = new MenuItem(resources.getString("bar.signOut"));
+    signOut.setOnAction(event -> signOut(service));
+    button.getItems().add(current.signedIn() ? signOut : signIn);
+    MenuItem connections = new MenuItem(resources.getString("bar.connections"));
+    connections.setOnAction(event -> new ConnectionsDialog(model, resources, tabs.getScene().getWindow())
+        .showAndWait());
+    button.getItems().add(connections);
+  }
+
+  private void switchTo(Connection.Service service, Profile profile) {
+    int pending = model.list(service).unsettledCount();
+    whileSending(pending, model.use(service, profile), () -> {
+      if (profile == null) {
+        sandboxSignIn.accept(service);
+      } else if (!model.connection(service).signedIn()
+          && model.accounts().rememberedSecret(profile).isEmpty()) {
+        signIn(service);
+      }
+    });
+  }
+
+  private void showTabTitles() {
+    inboxTab.setText(MessageFormat.format(resources.getString("tab.inbox"), model.inbox().allRows().size()));
+    notificationsTab.setText(MessageFormat.format(resources.getString("tab.notifications"),
+        model.notifications().unreadCount().get()));
+  }
+
+  private void showUndo(ItemListViewModel list) {
+    int count = list.undoCountProperty().get();
+    if (count == 0) {
+      if (toastUndo.isVisible()) {
+        hideToast();
+      }
+      return;
+    }
+    toastTimer.stop();
+    toast.getStyleClass().remove("toast-problem");
+    toastText.setText(MessageFormat.format(resources.getString("toast.deleted"), count,
+        list.undoSecondsLeftProperty().get()));
+    toastUndo.setVisible(true);
+    toastUndo.setManaged(true);
+    toast.setVisible(true);
+  }
+
+  private void showNotice(String text, boolean problem) {
+    if (text == null || text.isBlank()) {
+      return;
+    }
+    toast.getStyleClass().remove("toast-problem");
+    if (problem) {
+      toast.getStyleClass().add("toast-problem");
+    }
+    toastText.setText(text);
+    toastUndo.setVisible(false);
+    toastUndo.setManaged(false);
+    toast.setVisible(true);
+    toastTimer.playFromStart();
+  }
+
+  private void fillShortcuts() {
+    int row = 0;
+    for (String key : SHORTCUTS) {
+      Label keys = new Label(resources.getString("shortcut." + key));
+      keys.getStyleClass().add("shortcut-key");
+      shortcuts.addRow(row++, keys, new Label(resources.getString("shortcut." + key + ".what")));
+    }
+  }
+
+  /**
+   * Closing the window first sends the deletes still pending, with a progress dialog, then closes
+   * and runs {@code afterClose}: nothing the user deleted is silently dropped.
+   */
+  public void closeWithPendingDeletes(Stage stage, Runnable afterClose) {
+    stage.setOnCloseRequest(event -> {
+      int pending = model.unsettledCount();
+      if (closing || pending == 0) {
+        return;
+      }
+      event.consume();
+      closing = true;
+      whileSending(pending, model.flushAll(), () -> {
+        stage.close();
+        afterClose.run();
+      });
+    });
+  }
+
+  /** Shows a small dialog while pending deletes are sent, then runs {@code after}. */
+  private void whileSending(int pending, java.util.concurrent.CompletableFuture<Void> sending, Runnable after) {
+    if (pending == 0) {
+      sending.whenComplete((done, error) -> javafx.application.Platform.runLater(after));
+      return;
+    }
+    Stage progress = new Stage(StageStyle.UTILITY);
+    progress.initOwner(tabs.getScene().getWindow());
+    progress.setTitle(resources.getString("close.title"));
+    Label text = new Label(MessageFormat.format(resources.getString("close.text"), pending));
+    text.setId("closeProgressText");
+    HBox content = new HBox(14, new ProgressIndicator(), text);
+    content.setStyle("-fx-padding: 20; -fx-alignment: center-left;");
+    progress.setScene(new Scene(content));
+    progress.setOnCloseRequest(WindowEvent::consume);
+    progress.show();
+    sending.whenComplete((done, error) -> javafx.application.Platform.runLater(() -> {
+      progress.close();
+      after.run();
+    }));
+  }
+
+  /** The request inspector, for tests and the smoke test. */
+  public dev.inboxdesk.app.inspector.InspectorView inspector() {
+    return inspectorController;
+  }
+
+  /** Shows a problem the whole window should know about. */
+  public void showProblem(Problem problem) {
+    showNotice(problem.oneLine(), true);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.inboxdesk.app.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inboxdesk.app.list.Item;
+import dev.inboxdesk.client.Message;
+import org.junit.jupiter.api.Test;
+
+class MessagesSourceTest {
+  private static Item item(String content) {
+    return MessagesSource.toItem(new Message("665f1c2e9b1e8a3d4c5b6a79", content, "2026-05-12T10:00:00.000Z"));
+  }
+
+  @Test
+  void aOneLineMessageIsItsOwnTitleWithoutACopy() {
+    Item item = item("  thanks for the pizza  ");
+
+    assertThat(item.title()).isEqualTo("thanks for the pizza").isSameAs(item.text());
+  }
+
+  @Test
+  void theTitleIsTheFirstLine() {
+    assertThat(item("\nfirst line\r\nsecond line").title()).isEqualTo("first line");
+    assertThat(item("first\nsecond").text()).isEqualTo("first\nsecond");
+  }
+
+  @Test
+  void aLongFirstLineIsShortenedWithAnEllipsis() {
+    String title = item("x".repeat(200)).title();
+
+    assertThat(title).hasSize(90).endsWith("…");
+  }
+}

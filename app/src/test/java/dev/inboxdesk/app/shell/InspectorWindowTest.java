@@ -1,0 +1,82 @@
+package dev.inboxdesk.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inboxdesk.client.Exchange;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/** The request inspector in the window: live exchanges, masked until the user reveals them. */
+class InspectorWindowTest extends WindowTest {
+  @TempDir
+  Path folder;
+
+  @Start
+  void start(Stage stage) {
+    open(stage);
+  }
+
+  @SuppressWarnings("unchecked")
+  private TableView<Exchange> table(FxRobot robot) {
+    return robot.lookup("#inspectorTable").queryAs(TableView.class);
+  }
+
+  @Test
+  void ctrlIShowsEveryExchangeMaskedUntilRevealed(FxRobot robot) throws TimeoutException {
+    robot.clickOn("#messages-list");
+    robot.press(KeyCode.CONTROL).type(KeyCode.I).release(KeyCode.CONTROL);
+
+    waitUntil(() -> table(robot).isVisible() && !table(robot).getItems().isEmpty());
+    int login = indexOf(robot, "/auth/login");
+    fx(() -> table(robot).getSelectionModel().clearAndSelect(login));
+    String masked = robot.lookup("#inspectorDetails").queryAs(TextArea.class).getText();
+    assertThat(masked).contains("POST", "/auth/login", "\"password\" : \"«redacted»\"").doesNotContain("ada-demo");
+
+    robot.clickOn("#inspectorReveal");
+
+    String revealed = robot.lookup("#inspectorDetails").queryAs(TextArea.class).getText();
+    assertThat(revealed).contains("\"password\" : \"ada-demo\"");
+  }
+
+  @Test
+  void theHarExportIsMasked(FxRobot robot) throws Exception {
+    Path file = folder.resolve("requests.har");
+    fx(() -> view.inspector().save(file));
+
+    String har = Files.readString(file);
+    assertThat(har).contains("\"version\" : \"1.2\"", "/auth/login", "«redacted»").doesNotContain("ada-demo");
+  }
+
+  @Test
+  void theSandboxPanelSetsFaultsThroughTheControlEndpoint(FxRobot robot) throws TimeoutException {
+    robot.clickOn("#sandboxBadge");
+    fx(() -> robot.lookup("#sandboxFailRate").queryAs(javafx.scene.control.Spinner.class).getValueFactory()
+        .setValue(40));
+    robot.clickOn("#sandboxApply");
+
+    waitUntil(() -> context.sandbox().faults().settings().failRate() == 0.4);
+    robot.clickOn("#sandboxReset");
+    waitUntil(() -> robot.lookup("#sandboxStatus").queryAs(javafx.scene.control.Label.class).getText()
+        .startsWith("Fresh demo data"));
+    robot.type(KeyCode.ESCAPE);
+  }
+
+  private int indexOf(FxRobot robot, String path) {
+    var items = table(robot).getItems();
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i).url().endsWith(path)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no exchange for " + path);
+  }
+}

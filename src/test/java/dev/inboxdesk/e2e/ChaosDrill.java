@@ -16,9 +16,9 @@ import dev.inboxdesk.app.list.RowState;
 import dev.inboxdesk.app.notifications.NotificationsSource;
 import dev.inboxdesk.app.notifications.NotificationsViewModel;
 import dev.inboxdesk.app.shell.MainViewModel;
+import dev.inboxdesk.client.ApiException;
 import dev.inboxdesk.client.AuthenticationException;
 import dev.inboxdesk.client.ClientConfig;
-import dev.inboxdesk.client.ConnectionFailureException;
 import dev.inboxdesk.client.FakeTime;
 import dev.inboxdesk.client.Message;
 import dev.inboxdesk.client.MessagesClient;
@@ -385,7 +385,7 @@ final class ChaosDrill implements AutoCloseable {
   /** Whether a failed delete may still have happened on the server (its answer never arrived intact). */
   private static boolean mayHaveHappened(Throwable error) {
     return error instanceof UnexpectedResponseException
-        || error instanceof ConnectionFailureException failure && failure.mayHaveReachedServer();
+        || error instanceof ApiException api && api.mayHaveReachedServer();
   }
 
   /**

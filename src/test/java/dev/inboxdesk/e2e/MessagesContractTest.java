@@ -11,6 +11,7 @@ import dev.inboxdesk.client.Exchange;
 import dev.inboxdesk.client.Message;
 import dev.inboxdesk.client.MessageDeletion;
 import dev.inboxdesk.client.MessagesClient;
+import dev.inboxdesk.client.NotFoundException;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -126,14 +127,19 @@ abstract class MessagesContractTest {
   }
 
   @Test
-  void aWellFormedUnknownIdStillAnswers201AndChangesNothing() {
+  void aWellFormedUnknownIdIsNotFoundThoughTheServerWouldAnswer201() {
     MessagesClient client = signedIn();
     List<Message> before = client.listMessages();
+    String unknown = "aaaaaaaaaaaaaaaaaaaaaaaa";
 
-    MessageDeletion deletion = client.deleteMessage("aaaaaaaaaaaaaaaaaaaaaaaa");
-
-    assertThat(deletion.outcome()).isEqualTo(DeleteOutcome.DELETED);
-    assertThat(deletion.remainingIds()).hasSameSizeAs(before);
+    // The server itself says 201 and changes nothing ...
+    MessageDeletion blind = client.deleteListedMessage(unknown);
+    assertThat(blind.remainingIds()).hasSameSizeAs(before);
+    // ... so the client asks the inbox first, and says what is true.
+    assertThatThrownBy(() -> client.deleteMessage(unknown)).isInstanceOf(NotFoundException.class);
+    assertThat(client.deleteMessages(List.of(unknown))).singleElement()
+        .satisfies(result -> assertThat(result.error()).isInstanceOf(NotFoundException.class));
+    assertThat(client.listMessages()).hasSameSizeAs(before);
   }
 
   @Test

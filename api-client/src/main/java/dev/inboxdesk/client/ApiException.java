@@ -11,7 +11,9 @@ import java.util.Map;
  * <p>Two branches matter to callers: the server <em>answered</em> with an error
  * ({@link NotFoundException}, {@link RateLimitedException}, {@link AuthenticationException},
  * {@link InvalidRequestException}, {@link ServerErrorException}, {@link UnexpectedResponseException}),
- * or we <em>never got an answer</em> ({@link ConnectionFailureException}).
+ * or we <em>never got an answer</em> ({@link ConnectionFailureException}). Two say what the
+ * client could not find out: {@link RouteUnavailableException} (the address has no such route, so
+ * nothing is known about the item) and {@link UnconfirmedException} (the server may have acted).
  *
  * <p>Every field the server gave is kept: HTTP status ({@code 0} when there was no answer or the
  * client refused before sending), {@code code}, {@code i18nKey}, {@code i18nVars} and
@@ -21,7 +23,7 @@ import java.util.Map;
 public abstract sealed class ApiException extends RuntimeException
     permits NotFoundException, RateLimitedException, AuthenticationException,
         InvalidRequestException, ServerErrorException, ConnectionFailureException,
-        UnexpectedResponseException {
+        UnexpectedResponseException, RouteUnavailableException, UnconfirmedException {
 
   private final transient ServerDetails details;
   private final String summary;
@@ -60,6 +62,15 @@ public abstract sealed class ApiException extends RuntimeException
   /** The server's own human-readable message, if it sent one; may be null. */
   public String serverMessage() {
     return details.message();
+  }
+
+  /**
+   * Whether the server may have acted on the request although no success came back: true for a
+   * connection that broke after sending and for an {@link UnconfirmedException}. A caller must
+   * not report such a change as undone.
+   */
+  public boolean mayHaveReachedServer() {
+    return false;
   }
 
   /** The client's one-line description of what happened, without the server's fields. */

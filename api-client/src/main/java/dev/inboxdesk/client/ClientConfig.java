@@ -30,6 +30,8 @@ public final class ClientConfig {
   private final int maxLoggedBodyChars;
   private final String userAgent;
   private final boolean captureUnmasked;
+  private final WaitListener waitListener;
+  private final Duration maxWait;
 
   private ClientConfig(Builder b) {
     this.baseUrl = b.baseUrl;
@@ -46,6 +48,8 @@ public final class ClientConfig {
     this.maxLoggedBodyChars = b.maxLoggedBodyChars;
     this.userAgent = b.userAgent;
     this.captureUnmasked = b.captureUnmasked;
+    this.waitListener = b.waitListener;
+    this.maxWait = b.maxWait;
   }
 
   /**
@@ -117,6 +121,16 @@ public final class ClientConfig {
   }
 
   /** Builds a {@link ClientConfig}; every setting has a sensible default. */
+  /** Told of every wait the client makes on its own. */
+  public WaitListener waitListener() {
+    return waitListener;
+  }
+
+  /** The longest single wait the client sits out; a longer one fails the call at once. */
+  public Duration maxWait() {
+    return maxWait;
+  }
+
   public static final class Builder {
     private final HttpUrl baseUrl;
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -132,6 +146,8 @@ public final class ClientConfig {
     private int maxLoggedBodyChars = 64 * 1024;
     private String userAgent = "InboxDesk";
     private boolean captureUnmasked;
+    private WaitListener waitListener = WaitListener.NONE;
+    private Duration maxWait = Duration.ofMinutes(2);
 
     private Builder(String baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl");
@@ -226,6 +242,26 @@ public final class ClientConfig {
      */
     public Builder captureUnmasked(boolean value) {
       this.captureUnmasked = value;
+      return this;
+    }
+
+    /** Told of every wait the client makes on its own (quota, {@code Retry-After}, back-off). */
+    public Builder waitListener(WaitListener value) {
+      this.waitListener = Objects.requireNonNull(value, "waitListener");
+      return this;
+    }
+
+    /**
+     * The longest single wait the client sits out (default 2 minutes). A server asking for longer
+     * (a {@code Retry-After} of an hour) fails the call at once with {@link RateLimitedException}
+     * carrying the server's wait, so the caller can say so instead of sleeping without a word.
+     */
+    public Builder maxWait(Duration value) {
+      Objects.requireNonNull(value, "maxWait");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("maxWait must not be negative, got " + value);
+      }
+      this.maxWait = value;
       return this;
     }
 

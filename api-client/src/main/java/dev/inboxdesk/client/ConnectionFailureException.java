@@ -36,6 +36,7 @@ public final class ConnectionFailureException extends ApiException {
   }
 
   /** False only when the request certainly never left (refused, unresolved host, failed handshake). */
+  @Override
   public boolean mayHaveReachedServer() {
     return mayHaveReachedServer;
   }

@@ -2,7 +2,6 @@ package dev.inboxdesk.client;
 
 import dev.inboxdesk.client.AuthenticationException.Reason;
 import dev.inboxdesk.client.UnexpectedResponseException.Kind;
-import dev.inboxdesk.client.internal.Bytes;
 import dev.inboxdesk.client.internal.CallContext;
 import dev.inboxdesk.client.internal.ErrorMapper;
 import dev.inboxdesk.client.internal.HttpAnswer;
@@ -12,13 +11,16 @@ import dev.inboxdesk.client.internal.Json;
 import dev.inboxdesk.client.internal.MessagesJson;
 import dev.inboxdesk.client.internal.RateLimiter;
 import dev.inboxdesk.client.internal.RequestSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import okhttp3.Cookie;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -42,6 +44,7 @@ import okhttp3.HttpUrl;
 public final class MessagesClient implements AutoCloseable {
   private static final String SESSION_COOKIE = "next-auth.session-token";
   private static final String CSRF_COOKIE = "next-auth.csrf-token";
+  private static final String SECURE_PREFIX = "__Secure-";
   /** NextAuth splits a session token longer than this into {@code .0}, {@code .1}, … cookies. */
   private static final int COOKIE_CHUNK = 3936;
 
@@ -60,9 +63,19 @@ public final class MessagesClient implements AutoCloseable {
     return new MessagesClient(Objects.requireNonNull(config, "config"));
   }
 
-  /** The session cookie's name: {@code __Secure-}prefixed over https, plain over http. */
+  /**
+   * The session cookie's name as this server set it: {@code __Secure-next-auth.session-token} or
+   * {@code next-auth.session-token}. The prefix follows the server's own idea of its URL, not the
+   * client's scheme (an app behind a TLS-terminating proxy sets the plain name to an https client),
+   * so it is read from the cookies held; before any is held, the usual name for the base URL's scheme.
+   */
   public String sessionCookieName() {
-    return base.isHttps() ? "__Secure-" + SESSION_COOKIE : SESSION_COOKIE;
+    for (String name : List.of(SECURE_PREFIX + SESSION_COOKIE, SESSION_COOKIE)) {
+      if (transport.cookies().has(base, held -> held.equals(name) || held.startsWith(name + "."))) {
+        return name;
+      }
+    }
+    return base.isHttps() ? SECURE_PREFIX + SESSION_COOKIE : SESSION_COOKIE;
   }
 
   /** The CSRF cookie's name: {@code __Host-}prefixed over https, plain over http. */
@@ -87,7 +100,9 @@ public final class MessagesClient implements AutoCloseable {
 
   /**
    * Uses a session token the user copied from their browser (the value of the
-   * {@link #sessionCookieName()} cookie). Nothing is sent; call {@link #session()} to check it.
+   * {@code next-auth.session-token} cookie, with or without the {@code __Secure-} prefix). Nothing
+   * is sent; call {@link #session()} to check it. The token goes out under both names, since which
+   * one a server reads depends on its own configuration, not on the address the client uses.
    */
   public void useSessionToken(String token) {
     Objects.requireNonNull(token, "token");
@@ -95,14 +110,16 @@ public final class MessagesClient implements AutoCloseable {
     if (value.isEmpty() || value.chars().anyMatch(c -> c <= ' ' || c == ';' || c == ',')) {
       throw new IllegalArgumentException("A session token is one word without spaces, semicolons or commas");
     }
-    transport.cookies().remove(this::isSessionCookie);
-    if (value.length() <= COOKIE_CHUNK) {
-      transport.cookies().put(base, sessionCookie(sessionCookieName(), value));
-      return;
-    }
-    for (int i = 0, start = 0; start < value.length(); i++, start += COOKIE_CHUNK) {
-      String chunk = value.substring(start, Math.min(value.length(), start + COOKIE_CHUNK));
-      transport.cookies().put(base, sessionCookie(sessionCookieName() + "." + i, chunk));
+    transport.cookies().remove(MessagesClient::isSessionCookie);
+    for (String name : List.of(SECURE_PREFIX + SESSION_COOKIE, SESSION_COOKIE)) {
+      if (value.length() <= COOKIE_CHUNK) {
+        transport.cookies().put(base, sessionCookie(name, value));
+        continue;
+      }
+      for (int i = 0, start = 0; start < value.length(); i++, start += COOKIE_CHUNK) {
+        String chunk = value.substring(start, Math.min(value.length(), start + COOKIE_CHUNK));
+        transport.cookies().put(base, sessionCookie(name + "." + i, chunk));
+      }
     }
   }
 
@@ -130,7 +147,7 @@ public final class MessagesClient implements AutoCloseable {
 
   /** True while a session cookie is held (it may still have expired on the server). */
   public boolean hasSession() {
-    return transport.cookies().has(base, this::isSessionCookie);
+    return transport.cookies().has(base, MessagesClient::isSessionCookie);
   }
 
   /** Who the session belongs to, or empty when the server says there is no session. */
@@ -170,19 +187,68 @@ public final class MessagesClient implements AutoCloseable {
   }
 
   /**
-   * Deletes one message. There is no undo on the server. A well-formed id that matches nothing
-   * (already deleted, or someone else's) also ends {@link DeleteOutcome#DELETED}: either way it is
-   * not in this inbox.
+   * Deletes one message for good (the server has no undo). The server answers success for any
+   * well-formed id, in the inbox or not, so this lists the inbox first (one request): an id that is
+   * not in it ends in {@link NotFoundException} and nothing is sent. A caller that has just listed
+   * the inbox uses {@link #deleteListedMessage}; for many ids, {@link #deleteMessages} lists once.
    *
    * @param messageId 24 hex digits; anything else is refused before sending
    * @return the outcome and the inbox as the server holds it afterwards
+   * @throws NotFoundException when the id is not in this inbox
+   * @throws UnconfirmedException when the server answered success unreadably and the check failed
    */
   public MessageDeletion deleteMessage(String messageId) {
-    return transport.sync(context -> deleteMessage(messageId, context));
+    return transport.sync(context -> {
+      String id = Ids.requireMessageId(messageId);
+      requireInInbox(id, inboxIds(context));
+      return deleteListedMessage(id, context);
+    });
   }
 
   public CompletableFuture<MessageDeletion> deleteMessageAsync(String messageId) {
-    return transport.async(context -> deleteMessage(messageId, context));
+    return transport.async(context -> {
+      String id = Ids.requireMessageId(messageId);
+      requireInInbox(id, inboxIds(context));
+      return deleteListedMessage(id, context);
+    });
+  }
+
+  /**
+   * Deletes a message the caller knows is in the inbox (it was in a listing just made): no listing
+   * first. The outcome is what the answer proves: {@link DeleteOutcome#DELETED} when the inbox in
+   * the answer lacks the id. An answer that cannot be read is checked by listing the inbox; when
+   * even that fails, {@link UnconfirmedException}.
+   *
+   * @throws UnexpectedResponseException when the message is still in the inbox after a success answer
+   */
+  public MessageDeletion deleteListedMessage(String messageId) {
+    return transport.sync(context -> deleteListedMessage(Ids.requireMessageId(messageId), context));
+  }
+
+  public CompletableFuture<MessageDeletion> deleteListedMessageAsync(String messageId) {
+    return transport.async(context -> deleteListedMessage(Ids.requireMessageId(messageId), context));
+  }
+
+  /**
+   * Deletes several messages, listing the inbox once first: each id ends with a proved outcome or
+   * its own typed error ({@link NotFoundException} when it was not in the inbox, an invalid id's
+   * {@link InvalidRequestException}); one failure does not stop the others. Ids are sent one at a
+   * time, in the order given.
+   */
+  public List<DeleteResult> deleteMessages(List<String> messageIds) {
+    return deleteMessages(messageIds, result -> { });
+  }
+
+  /** The same, telling {@code onEach} of every result as it happens (for progress). */
+  public List<DeleteResult> deleteMessages(List<String> messageIds, Consumer<DeleteResult> onEach) {
+    Objects.requireNonNull(messageIds, "messageIds");
+    Objects.requireNonNull(onEach, "onEach");
+    return transport.sync(context -> deleteMessages(messageIds, onEach, context));
+  }
+
+  public CompletableFuture<List<DeleteResult>> deleteMessagesAsync(List<String> messageIds) {
+    Objects.requireNonNull(messageIds, "messageIds");
+    return transport.async(context -> deleteMessages(messageIds, result -> { }, context));
   }
 
   /** Whether the account accepts new messages now (the session's copy of the flag is stale). */
@@ -217,7 +283,7 @@ public final class MessagesClient implements AutoCloseable {
     Objects.requireNonNull(email, "email");
     Objects.requireNonNull(password, "password");
     String csrfToken = csrfToken(context);
-    transport.cookies().remove(this::isSessionCookie);
+    transport.cookies().remove(MessagesClient::isSessionCookie);
     FormBody form = new FormBody.Builder()
         .add("email", email)
         .add("password", password)
@@ -272,7 +338,13 @@ public final class MessagesClient implements AutoCloseable {
   private Optional<SessionUser> session(CallContext context) {
     HttpAnswer answer = transport.send(
         RequestSpec.of("GET", url("api/auth/session"), "GET /api/auth/session", true), context);
-    return Optional.ofNullable(Json.parse(answer, "the session", MessagesJson::session));
+    SessionUser user = Json.parse(answer, "the session", MessagesJson::session);
+    if (user == null) {
+      // The server knows no session for what we sent: whatever session cookies are left (a pasted
+      // token's other name, say) are worthless too.
+      transport.cookies().remove(MessagesClient::isSessionCookie);
+    }
+    return Optional.ofNullable(user);
   }
 
   private Void signOut(CallContext context) {
@@ -296,39 +368,93 @@ public final class MessagesClient implements AutoCloseable {
     return Json.parse(answer, "the message list", parser -> MessagesJson.messageList(parser, convert));
   }
 
-  private MessageDeletion deleteMessage(String messageId, CallContext context) {
-    String id = Ids.requireMessageId(messageId);
+  private List<DeleteResult> deleteMessages(List<String> messageIds, Consumer<DeleteResult> onEach,
+      CallContext context) {
+    List<DeleteResult> results = new ArrayList<>(messageIds.size());
+    Set<String> inbox = null;
+    for (String given : messageIds) {
+      try {
+        String id = Ids.requireMessageId(given);
+        if (inbox == null) {
+          inbox = inboxIds(context);
+        }
+        requireInInbox(id, inbox);
+        results.add(DeleteResult.of(given, deleteListedMessage(id, context).outcome()));
+      } catch (ApiException failed) {
+        results.add(DeleteResult.failed(given, failed));
+      }
+      onEach.accept(results.get(results.size() - 1));
+    }
+    return results;
+  }
+
+  private Set<String> inboxIds(CallContext context) {
+    return new HashSet<>(listMessages(message -> message.id().toLowerCase(Locale.ROOT), context));
+  }
+
+  private static void requireInInbox(String id, Set<String> inbox) {
+    if (!inbox.contains(id.toLowerCase(Locale.ROOT))) {
+      throw new NotFoundException(ServerDetails.clientSide(null, "Message " + id + " is not in the inbox"));
+    }
+  }
+
+  private MessageDeletion deleteListedMessage(String id, CallContext context) {
     HttpUrl url = url("api/delete-message").newBuilder().addQueryParameter("messageId", id).build();
     String method = deleteMethod;
     HttpAnswer answer = transport.exchange(RequestSpec.of(method, url, "DELETE-MESSAGE /api/delete-message", true),
         context);
-    if (answer.status() == 405 && method.equals("PATCH")) {
+    if (answer.status() == 405) {
       // Documented as DELETE, deployed as PATCH: whichever this server refuses, try the other once.
-      deleteMethod = "DELETE";
-      answer = transport.exchange(RequestSpec.of("DELETE", url, "DELETE-MESSAGE /api/delete-message", true), context);
-      if (answer.status() == 405) {
-        deleteMethod = "PATCH";
+      String other = method.equals("PATCH") ? "DELETE" : "PATCH";
+      answer = transport.exchange(RequestSpec.of(other, url, "DELETE-MESSAGE /api/delete-message", true), context);
+      if (answer.status() != 405) {
+        deleteMethod = other;
       }
-    }
-    if (answer.status() == 404 && answer.replayedAfterConnectionFailure()) {
-      return new MessageDeletion(id, DeleteOutcome.ALREADY_GONE, List::of);
     }
     HttpAnswer success = ErrorMapper.requireSuccess(answer);
-    Json.requireJson(success, "the delete answer");
-    Supplier<List<String>> remaining = () -> Json.parse(success, "the delete answer", MessagesJson::idsAfterDelete);
-    // Only an answer that mentions the id at all can still list it; reading the ids costs more than
-    // the whole rest of a delete in a large inbox, so the bytes are scanned first.
-    if (Bytes.containsIgnoringAsciiCase(success.body(), "\"" + id + "\"")) {
-      String wanted = id.toLowerCase(Locale.ROOT);
-      for (String left : remaining.get()) {
-        if (left.toLowerCase(Locale.ROOT).equals(wanted)) {
-          throw new UnexpectedResponseException(Kind.CONTRADICTORY,
-              "the server answered success but message " + id + " is still in the inbox",
-              ServerDetails.ofStatus(success.status()));
-        }
+    List<String> remaining;
+    try {
+      remaining = Json.parse(success, "the delete answer", MessagesJson::idsAfterDelete);
+    } catch (UnexpectedResponseException unreadable) {
+      return checkedByListing(id, success, unreadable, context);
+    }
+    if (containsId(remaining, id)) {
+      throw new UnexpectedResponseException(Kind.CONTRADICTORY,
+          "the server answered success but message " + id + " is still in the inbox",
+          ServerDetails.ofStatus(success.status()));
+    }
+    return new MessageDeletion(id, DeleteOutcome.DELETED, () -> remaining);
+  }
+
+  /**
+   * A success whose body cannot be read proves nothing: the server may have failed after its
+   * status line, or a proxy may have replaced the body. The inbox says whether the message went.
+   */
+  private MessageDeletion checkedByListing(String id, HttpAnswer success, UnexpectedResponseException unreadable,
+      CallContext context) {
+    List<String> inbox;
+    try {
+      inbox = listMessages(Message::id, context);
+    } catch (ApiException checkFailed) {
+      throw new UnconfirmedException("message " + id + ": the server answered HTTP " + success.status()
+          + " but the answer could not be read (" + unreadable.summary() + "), and listing the inbox to check failed",
+          ServerDetails.ofStatus(success.status()), checkFailed);
+    }
+    if (containsId(inbox, id)) {
+      throw new UnexpectedResponseException(unreadable.kind(), "the server answered HTTP " + success.status()
+          + " with an unreadable answer, and message " + id + " is still in the inbox",
+          ServerDetails.ofStatus(success.status()));
+    }
+    return new MessageDeletion(id, DeleteOutcome.DELETED, () -> inbox);
+  }
+
+  private static boolean containsId(List<String> ids, String id) {
+    for (String held : ids) {
+      if (held.equalsIgnoreCase(id)) {
+        return true;
       }
     }
-    return new MessageDeletion(id, DeleteOutcome.DELETED, remaining);
+    return false;
   }
 
   private Boolean isAcceptingMessages(CallContext context) {
@@ -343,8 +469,9 @@ public final class MessagesClient implements AutoCloseable {
     return null;
   }
 
-  private boolean isSessionCookie(String name) {
-    return name.equals(sessionCookieName()) || name.startsWith(sessionCookieName() + ".");
+  private static boolean isSessionCookie(String name) {
+    String plain = name.startsWith(SECURE_PREFIX) ? name.substring(SECURE_PREFIX.length()) : name;
+    return plain.equals(SESSION_COOKIE) || plain.startsWith(SESSION_COOKIE + ".");
   }
 
   private Cookie sessionCookie(String name, String value) {

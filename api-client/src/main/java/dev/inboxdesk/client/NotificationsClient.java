@@ -15,10 +15,13 @@ import dev.inboxdesk.client.internal.RequestSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 
@@ -54,12 +57,14 @@ public final class NotificationsClient implements AutoCloseable {
   private static final int DEFAULT_QUOTA_PER_MINUTE = 60;
   /** Refresh this long before the access token expires, so calls do not hit the 401 first. */
   private static final Duration REFRESH_AHEAD = Duration.ofSeconds(30);
-  /** A listing stops after this many pages even if the server keeps sending full ones. */
+  /** A listing stops after this many requests even if the server keeps sending full pages. */
   private static final int MAX_PAGES = 10_000;
 
   private final HttpTransport transport;
   private final HttpUrl base;
   private final Object refreshLock = new Object();
+  /** Listings hold it shared, deletes exclusively: a delete between two pages would shift items past them. */
+  private final ReentrantReadWriteLock listing = new ReentrantReadWriteLock();
   private volatile AccessTokens.Token token;
   private volatile Runnable sessionListener = () -> { };
 
@@ -195,11 +200,11 @@ public final class NotificationsClient implements AutoCloseable {
    * @param limit 1 to {@value #MAX_PAGE_SIZE}
    */
   public NotificationPage listPage(ReadFilter filter, int page, int limit) {
-    return transport.sync(context -> listPage(filter, page, limit, context));
+    return transport.sync(context -> bounded(listPage(filter, page, limit, context), filter, limit));
   }
 
   public CompletableFuture<NotificationPage> listPageAsync(ReadFilter filter, int page, int limit) {
-    return transport.async(context -> listPage(filter, page, limit, context));
+    return transport.async(context -> bounded(listPage(filter, page, limit, context), filter, limit));
   }
 
   /** Every notification the filter selects, newest first, paging until a short page. */
@@ -397,25 +402,82 @@ public final class NotificationsClient implements AutoCloseable {
     return Json.parse(answer, "the notification list", NotificationsJson::page);
   }
 
+  /** A page as asked for: the filter and the size bound applied here too, whatever the server did. */
+  private static NotificationPage bounded(NotificationPage answer, ReadFilter filter, int limit) {
+    List<Notification> kept = answer.items().stream().filter(filter::matches).limit(limit).toList();
+    return kept.size() == answer.items().size() ? answer
+        : new NotificationPage(kept, answer.page(), answer.limit(), answer.total());
+  }
+
+  /**
+   * Pages through the list so that nothing is skipped or repeated: each id is kept once; the
+   * filter is applied here too; a page the server makes shorter than asked for ends the listing
+   * only when the server's own page size or total says so; and when the total shrinks between two
+   * pages (something was deleted meanwhile, shifting items to earlier pages), the previous page is
+   * read again. This client's own deletes wait while a listing pages.
+   */
   private <T> List<T> listAll(ReadFilter filter, Function<Notification, T> convert, CallContext context) {
-    List<T> all = new ArrayList<>();
-    for (int page = 1; page <= MAX_PAGES; page++) {
-      NotificationPage current = listPage(filter, page, MAX_PAGE_SIZE, context);
-      for (Notification notification : current.items()) {
-        all.add(convert.apply(notification));
+    listing.readLock().lock();
+    try {
+      List<T> all = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      Integer lastTotal = null;
+      for (int page = 1, requests = 0; requests < MAX_PAGES; page++, requests++) {
+        NotificationPage current = listPage(filter, page, MAX_PAGE_SIZE, context);
+        if (page > 1 && shrank(lastTotal, current.total())) {
+          requests++;
+          keepNew(listPage(filter, page - 1, MAX_PAGE_SIZE, context), filter, convert, seen, all);
+        }
+        int fresh = keepNew(current, filter, convert, seen, all);
+        lastTotal = current.total();
+        if (fresh == 0 || isLastPage(current, seen.size())) {
+          break;
+        }
       }
-      boolean lastByTotal = current.total() != null && all.size() >= current.total();
-      if (current.items().size() < MAX_PAGE_SIZE || lastByTotal) {
-        break;
+      return all;
+    } finally {
+      listing.readLock().unlock();
+    }
+  }
+
+  private static <T> int keepNew(NotificationPage page, ReadFilter filter, Function<Notification, T> convert,
+      Set<String> seen, List<T> into) {
+    int fresh = 0;
+    for (Notification notification : page.items()) {
+      if (seen.add(notification.id())) {
+        fresh++;
+        if (filter.matches(notification)) {
+          into.add(convert.apply(notification));
+        }
       }
     }
-    return all;
+    return fresh;
+  }
+
+  private static boolean shrank(Integer before, Integer now) {
+    return before != null && now != null && now < before;
+  }
+
+  /** A short page ends the list, unless the server pages by a smaller size of its own or counts more. */
+  private static boolean isLastPage(NotificationPage page, int seenSoFar) {
+    if (page.total() != null) {
+      return seenSoFar >= page.total();
+    }
+    int size = page.items().size();
+    boolean serverPagesSmaller = page.limit() != null && page.limit() < MAX_PAGE_SIZE && size >= page.limit();
+    return size < MAX_PAGE_SIZE && !serverPagesSmaller;
   }
 
   private DeleteOutcome deleteNotification(String id, CallContext context) {
     HttpUrl url = url("notifications").newBuilder().addPathSegment(Ids.requireUuid(id)).build();
-    HttpAnswer answer = authorized(RequestSpec.of("DELETE", url, "DELETE /notifications/:id", true), context);
-    if (answer.status() == 404 && answer.replayedAfterConnectionFailure()) {
+    HttpAnswer answer;
+    listing.writeLock().lock();
+    try {
+      answer = authorized(RequestSpec.of("DELETE", url, "DELETE /notifications/:id", true), context);
+    } finally {
+      listing.writeLock().unlock();
+    }
+    if (answer.status() == 404 && answer.replayedAfterConnectionFailure() && ErrorMapper.isMissingItem(answer)) {
       return DeleteOutcome.ALREADY_GONE;
     }
     ErrorMapper.requireSuccess(answer);

@@ -2,5 +2,17 @@ package dev.inboxdesk.client;
 
 /** Which notifications a listing returns. */
 public enum ReadFilter {
-  ALL, READ, UNREAD
+  ALL, READ, UNREAD;
+
+  /**
+   * Whether a notification passes the filter. The client applies it to every answer as well as
+   * asking the server: a deployment may ignore {@code read=}.
+   */
+  public boolean matches(Notification notification) {
+    return switch (this) {
+      case ALL -> true;
+      case READ -> notification.read();
+      case UNREAD -> !notification.read();
+    };
+  }
 }

@@ -46,7 +46,8 @@ class CancellationTest {
     server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "600")
         .addHeader("Content-Type", "application/json").body("{\"statusCode\":429,\"message\":\"Too Many\"}").build());
     try (NotificationsClient client = NotificationsClient.create(
-        ClientConfig.builder(server.url("/api/v1").toString()).sleeper(blocking).build())) {
+        ClientConfig.builder(server.url("/api/v1").toString()).sleeper(blocking).maxWait(Duration.ofHours(1))
+            .build())) {
       client.useAccessToken("t");
       CompletableFuture<DeleteOutcome> delete = client.deleteNotificationAsync(UUID_1);
       assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();

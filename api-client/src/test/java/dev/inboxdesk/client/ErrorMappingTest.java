@@ -60,12 +60,48 @@ class ErrorMappingTest extends LoopbackServerTest {
 
   @Test
   void a4xxWithHtmlIsAnUnexpectedResponse() {
-    server.enqueue(html(404));
+    server.enqueue(html(400));
 
     assertThatThrownBy(client::unreadCount).isInstanceOfSatisfying(UnexpectedResponseException.class, e -> {
       assertThat(e.kind()).isEqualTo(Kind.NOT_JSON);
-      assertThat(e.status()).isEqualTo(404);
+      assertThat(e.status()).isEqualTo(400);
     });
+  }
+
+  @Test
+  void a404WebPageIsAMissingRouteNotAMissingItem() {
+    server.enqueue(html(404));
+
+    assertThatThrownBy(() -> client.deleteNotification(Bodies.UUID_1)).isInstanceOfSatisfying(
+        RouteUnavailableException.class, e -> {
+          assertThat(e.route()).isEqualTo("DELETE /notifications/:id");
+          assertThat(e.status()).isEqualTo(404);
+        });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"success\":false,\"error\":{\"code\":\"NOT_FOUND\",\"i18nKey\":\"error.route.not_found\","
+          + "\"message\":\"Cannot DELETE /api/v1/notifications/x\"}}",
+      "{\"message\":\"Cannot DELETE /notifications/3f2b8c1e-0d4a-4e7b-9c61-5a8f2e9d0b17\",\"error\":\"Not Found\","
+          + "\"statusCode\":404}",
+      "{\"statusCode\":404,\"message\":\"Not Found\"}"})
+  void aRoute404InEitherEnvelopeSaysNothingAboutTheItem(String body) {
+    server.enqueue(json(404, body));
+
+    assertThatThrownBy(() -> client.deleteNotification(Bodies.UUID_1)).isInstanceOf(RouteUnavailableException.class)
+        .isNotInstanceOf(NotFoundException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"success\":false,\"error\":{\"code\":\"error.notification.not_found\",\"message\":\"Notification not found\","
+          + "\"i18nKey\":\"error.notification.not_found\"}}",
+      "{\"message\":\"Notification not found\",\"error\":\"Not Found\",\"statusCode\":404}"})
+  void anItem404InEitherEnvelopeIsNotFound(String body) {
+    server.enqueue(json(404, body));
+
+    assertThatThrownBy(() -> client.deleteNotification(Bodies.UUID_1)).isInstanceOf(NotFoundException.class);
   }
 
   @Test
@@ -96,16 +132,18 @@ class ErrorMappingTest extends LoopbackServerTest {
   }
 
   @Test
-  void nestsDefault404IsNotFound() {
+  void nestsDefault404NamingNothingIsAMissingRoute() {
     server.enqueue(json(404, "{\"statusCode\":404,\"message\":\"Not Found\",\"error\":\"Not Found\"}"));
 
-    assertThatThrownBy(client::unreadCount).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(client::unreadCount).isInstanceOfSatisfying(RouteUnavailableException.class,
+        e -> assertThat(e.route()).isEqualTo("GET /notifications/unread-count"));
   }
 
   @Test
   void aCorrelationIdHeaderIsUsedWhenTheBodyHasNone() {
     server.enqueue(new MockResponse.Builder().code(404).addHeader("X-Correlation-Id", "hdr-123")
-        .addHeader("Content-Type", "application/json").body("{\"success\":false,\"message\":\"missing\"}").build());
+        .addHeader("Content-Type", "application/json").body("{\"success\":false,\"message\":\"Notification not found\"}")
+        .build());
 
     assertThatThrownBy(client::unreadCount).isInstanceOfSatisfying(NotFoundException.class,
         e -> assertThat(e.correlationId()).isEqualTo("hdr-123"));
@@ -168,17 +206,32 @@ class ErrorMappingTest extends LoopbackServerTest {
   }
 
   @Test
-  void theErrorFamilyIsSealedToTheSevenKinds() {
+  void theErrorFamilyIsSealedToTheNineKinds() {
     assertThat(ApiException.class.isSealed()).isTrue();
     assertThat(ApiException.class.getPermittedSubclasses()).containsExactlyInAnyOrder(NotFoundException.class,
         RateLimitedException.class, AuthenticationException.class, InvalidRequestException.class,
-        ServerErrorException.class, ConnectionFailureException.class, UnexpectedResponseException.class);
+        ServerErrorException.class, ConnectionFailureException.class, UnexpectedResponseException.class,
+        RouteUnavailableException.class, UnconfirmedException.class);
   }
 
   @Test
-  void a503SayingRetryAfterZeroIsNotSilentlyReplayed() {
-    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "0").build());
-    server.enqueue(json(200, "{\"success\":true}"));
+  void a503WithRetryAfterIsWaitedOutVisiblyAndRetried() {
+    java.util.List<Wait> waits = new java.util.ArrayList<>();
+    try (NotificationsClient announcing = NotificationsClient.create(ClientConfig.builder(
+        server.url("/api/v1").toString()).waitListener(waits::add).build())) {
+      announcing.useAccessToken("t");
+      server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "0").build());
+      server.enqueue(json(200, "{\"success\":true}"));
+
+      assertThat(announcing.deleteNotification(Bodies.UUID_1)).isEqualTo(DeleteOutcome.DELETED);
+      assertThat(server.getRequestCount()).isEqualTo(2);
+      assertThat(waits).singleElement().extracting(Wait::reason).isEqualTo(Wait.Reason.SERVICE_UNAVAILABLE);
+    }
+  }
+
+  @Test
+  void a503AskingForLongerThanTheCapIsNotSatOut() {
+    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "3600").build());
 
     assertThatThrownBy(() -> client.deleteNotification(Bodies.UUID_1)).isInstanceOf(ServerErrorException.class);
     assertThat(server.getRequestCount()).isEqualTo(1);

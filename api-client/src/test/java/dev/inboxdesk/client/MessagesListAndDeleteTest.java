@@ -37,7 +37,9 @@ class MessagesListAndDeleteTest extends LoopbackServerTest {
     assertThat(messages.get(0).createdAt()).isEqualTo(Instant.parse("2026-05-12T10:00:00Z"));
     RecordedRequest request = server.takeRequest();
     assertThat(request.getMethod() + " " + request.getTarget()).isEqualTo("GET /api/get-messages");
-    assertThat(request.getHeaders().get("Cookie")).isEqualTo("next-auth.session-token=session");
+    // A pasted token goes out under both names: which one a server reads is its own configuration.
+    assertThat(request.getHeaders().get("Cookie"))
+        .isEqualTo("__Secure-next-auth.session-token=session; next-auth.session-token=session");
     assertThat(request.getHeaders().get("Authorization")).isNull();
   }
 
@@ -90,13 +92,15 @@ class MessagesListAndDeleteTest extends LoopbackServerTest {
   void deleteSendsPatchWithTheIdInTheQueryAndNoBody() throws Exception {
     server.enqueue(json(201, Bodies.deleteAnswer(ID_1, ID_3)));
 
-    MessageDeletion deletion = client.deleteMessage(ID_2);
+    MessageDeletion deletion = client.deleteListedMessage(ID_2);
 
     RecordedRequest request = server.takeRequest();
     assertThat(request.getMethod()).isEqualTo("PATCH");
     assertThat(request.getTarget()).isEqualTo("/api/delete-message?messageId=" + ID_2);
     assertThat(request.getBodySize()).isZero();
-    assertThat(request.getHeaders().get("Cookie")).isEqualTo("next-auth.session-token=session");
+    // A pasted token goes out under both names: which one a server reads is its own configuration.
+    assertThat(request.getHeaders().get("Cookie"))
+        .isEqualTo("__Secure-next-auth.session-token=session; next-auth.session-token=session");
     assertThat(deletion.outcome()).isEqualTo(DeleteOutcome.DELETED);
     assertThat(deletion.messageId()).isEqualTo(ID_2);
   }
@@ -105,37 +109,102 @@ class MessagesListAndDeleteTest extends LoopbackServerTest {
   void theInboxAfterDeleteKeepsStorageOrderAndDropsPasswordAndEmail() {
     server.enqueue(json(201, Bodies.deleteAnswer(ID_1, ID_3)));
 
-    MessageDeletion deletion = client.deleteMessage(ID_2);
+    MessageDeletion deletion = client.deleteListedMessage(ID_2);
 
     assertThat(deletion.remainingIds()).containsExactly(ID_1, ID_3);
     assertThat(deletion.toString()).doesNotContain(Bodies.PASSWORD_HASH).doesNotContain(Bodies.ACCOUNT_EMAIL);
   }
 
   @Test
-  void aWellFormedUnknownIdStillAnswers201AndCountsAsGone() {
-    server.enqueue(json(201, Bodies.deleteAnswer(ID_1, ID_3)));
+  void anIdNotInTheInboxIsNotFoundAndNoDeleteIsSent() throws Exception {
+    // The server would answer 201 for any well-formed id: only the inbox before says it was not there.
+    server.enqueue(json(200, Bodies.messageList(ID_3, ID_1)));
 
-    assertThat(client.deleteMessage("aaaaaaaaaaaaaaaaaaaaaaaa").outcome()).isEqualTo(DeleteOutcome.DELETED);
+    assertThatThrownBy(() -> client.deleteMessage(ID_2)).isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("not in the inbox");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/api/get-messages");
   }
 
   @Test
-  void aCutOffAnswerToADeleteStillMeansDeletedAndOnlyTheRemainingIdsCannotBeRead() {
-    // 201 is the server saying it pulled the message; a garbled body does not undo that.
+  void deleteMessageListsFirstThenDeletes() throws Exception {
+    server.enqueue(json(200, Bodies.messageList(ID_3, ID_2, ID_1)));
+    server.enqueue(json(201, Bodies.deleteAnswer(ID_1, ID_3)));
+
+    assertThat(client.deleteMessage(ID_2).outcome()).isEqualTo(DeleteOutcome.DELETED);
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/api/get-messages");
+    assertThat(server.takeRequest().getMethod()).isEqualTo("PATCH");
+  }
+
+  @Test
+  void aBatchListsOnceAndReportsEveryIdWhateverHappensToEach() {
+    server.enqueue(json(200, Bodies.messageList(ID_3, ID_1)));
+    server.enqueue(json(201, Bodies.deleteAnswer(ID_3)));
+    server.enqueue(json(500, "{\"success\":false,\"message\":\"Error while deleting message\"}"));
+    java.util.List<DeleteResult> told = new java.util.ArrayList<>();
+
+    var results = client.deleteMessages(java.util.List.of("bad", ID_1, ID_2, ID_3), told::add);
+
+    assertThat(results).extracting(DeleteResult::id).containsExactly("bad", ID_1, ID_2, ID_3);
+    assertThat(results.get(0).error()).isInstanceOf(InvalidRequestException.class);
+    assertThat(results.get(1).outcome()).isEqualTo(DeleteOutcome.DELETED);
+    assertThat(results.get(2).error()).isInstanceOf(NotFoundException.class);
+    assertThat(results.get(3).error()).isInstanceOf(ServerErrorException.class);
+    assertThat(told).isEqualTo(results);
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void aCutOffSuccessIsCheckedByListingAndCountsOnlyWhenTheMessageIsGone() {
     String whole = Bodies.deleteAnswer(ID_1, ID_3);
     server.enqueue(json(201, whole.substring(0, whole.length() / 2)));
+    server.enqueue(json(200, Bodies.messageList(ID_3, ID_1)));
 
-    MessageDeletion deletion = client.deleteMessage(ID_2);
+    assertThat(client.deleteListedMessage(ID_2).outcome()).isEqualTo(DeleteOutcome.DELETED);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
 
-    assertThat(deletion.outcome()).isEqualTo(DeleteOutcome.DELETED);
-    assertThatThrownBy(deletion::remainingIds).isInstanceOf(UnexpectedResponseException.class);
+  @Test
+  void aCutOffSuccessWhileTheMessageIsStillListedIsAnUnexpectedResponse() {
+    String whole = Bodies.deleteAnswer(ID_1, ID_3);
+    server.enqueue(json(201, whole.substring(0, whole.length() - 3)));
+    server.enqueue(json(200, Bodies.messageList(ID_3, ID_2, ID_1)));
+
+    assertThatThrownBy(() -> client.deleteListedMessage(ID_2)).isInstanceOfSatisfying(
+        UnexpectedResponseException.class, e -> {
+          assertThat(e.kind()).isEqualTo(Kind.MALFORMED_JSON);
+          assertThat(e.getMessage()).contains("still in the inbox");
+        });
+  }
+
+  @Test
+  void anUnreadableSuccessThatCannotBeCheckedIsUnconfirmed() {
+    server.enqueue(json(201, "{\"success\":true,\"data\":{\"messages\":[{\"_id\""));
+    server.enqueue(json(500, "{\"success\":false,\"message\":\"An unexpected error occurred while fetching messages\"}"));
+
+    assertThatThrownBy(() -> client.deleteListedMessage(ID_2)).isInstanceOfSatisfying(UnconfirmedException.class,
+        e -> {
+          assertThat(e.mayHaveReachedServer()).isTrue();
+          assertThat(e.getCause()).isInstanceOf(ServerErrorException.class);
+        });
+  }
+
+  @Test
+  void aSuccessOfTheWrongShapeProvesNothing() {
+    server.enqueue(json(201, "{\"success\":true}"));
+    server.enqueue(json(200, Bodies.messageList(ID_3, ID_2, ID_1)));
+
+    assertThatThrownBy(() -> client.deleteListedMessage(ID_2)).isInstanceOfSatisfying(
+        UnexpectedResponseException.class, e -> assertThat(e.kind()).isEqualTo(Kind.WRONG_SHAPE));
   }
 
   @Test
   void anHtmlPageWithStatus201IsNotTakenForADelete() {
     server.enqueue(new MockResponse.Builder().code(201).addHeader("Content-Type", "text/html")
         .body("<html><body>Welcome to the hotel wifi</body></html>").build());
+    server.enqueue(json(200, Bodies.messageList(ID_3, ID_2, ID_1)));
 
-    assertThatThrownBy(() -> client.deleteMessage(ID_2)).isInstanceOfSatisfying(UnexpectedResponseException.class,
+    assertThatThrownBy(() -> client.deleteListedMessage(ID_2)).isInstanceOfSatisfying(UnexpectedResponseException.class,
         e -> assertThat(e.kind()).isEqualTo(Kind.NOT_JSON));
   }
 
@@ -144,14 +213,14 @@ class MessagesListAndDeleteTest extends LoopbackServerTest {
     server.enqueue(json(201, Bodies.deleteAnswer(ID_1, ID_3).replace("\"content\":\"",
         "\"content\":\"see \\\"" + ID_2 + "\\\" ")));
 
-    assertThat(client.deleteMessage(ID_2).outcome()).isEqualTo(DeleteOutcome.DELETED);
+    assertThat(client.deleteListedMessage(ID_2).outcome()).isEqualTo(DeleteOutcome.DELETED);
   }
 
   @Test
   void aSuccessThatStillListsTheMessageIsContradictory() {
     server.enqueue(json(201, Bodies.deleteAnswer(ID_1, ID_2)));
 
-    assertThatThrownBy(() -> client.deleteMessage(ID_2)).isInstanceOfSatisfying(UnexpectedResponseException.class,
+    assertThatThrownBy(() -> client.deleteListedMessage(ID_2)).isInstanceOfSatisfying(UnexpectedResponseException.class,
         e -> assertThat(e.kind()).isEqualTo(Kind.CONTRADICTORY));
   }
 
@@ -159,7 +228,7 @@ class MessagesListAndDeleteTest extends LoopbackServerTest {
   @ValueSource(strings = {"", "123", "665f1c2e9b1e8a3d4c5b6a7", "665f1c2e9b1e8a3d4c5b6a7g", "665f1c2e9b1e8a3d4c5b6a711",
       "../delete-message?x=1", "665f1c2e9b1e8a3d4c5b6a7&"})
   void aMalformedIdIsRefusedBeforeSending(String id) {
-    assertThatThrownBy(() -> client.deleteMessage(id)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+    assertThatThrownBy(() -> client.deleteListedMessage(id)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
       assertThat(e.refusedByClient()).isTrue();
       assertThat(e.code()).isEqualTo(InvalidRequestException.INVALID_MESSAGE_ID);
     });
@@ -168,7 +237,7 @@ class MessagesListAndDeleteTest extends LoopbackServerTest {
 
   @Test
   void aNullIdIsRefusedBeforeSending() {
-    assertThatThrownBy(() -> client.deleteMessage(null)).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> client.deleteListedMessage(null)).isInstanceOf(InvalidRequestException.class);
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -178,8 +247,8 @@ class MessagesListAndDeleteTest extends LoopbackServerTest {
     server.enqueue(json(201, Bodies.deleteAnswer(ID_3)));
     server.enqueue(json(201, Bodies.deleteAnswer()));
 
-    client.deleteMessage(ID_1);
-    client.deleteMessage(ID_3);
+    client.deleteListedMessage(ID_1);
+    client.deleteListedMessage(ID_3);
 
     assertThat(server.takeRequest().getMethod()).isEqualTo("PATCH");
     assertThat(server.takeRequest().getMethod()).isEqualTo("DELETE");
@@ -188,11 +257,11 @@ class MessagesListAndDeleteTest extends LoopbackServerTest {
   }
 
   @Test
-  void a405ForBothMethodsIsAnInvalidRequestAfterOneFallback() {
+  void a405ForBothMethodsMeansTheAddressDoesNotServeTheRouteAfterOneFallback() {
     server.enqueue(new MockResponse.Builder().code(405).build());
     server.enqueue(new MockResponse.Builder().code(405).build());
 
-    assertThatThrownBy(() -> client.deleteMessage(ID_1)).isInstanceOf(InvalidRequestException.class)
+    assertThatThrownBy(() -> client.deleteListedMessage(ID_1)).isInstanceOf(RouteUnavailableException.class)
         .hasMessageContaining("HTTP 405");
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
@@ -201,14 +270,14 @@ class MessagesListAndDeleteTest extends LoopbackServerTest {
   void deleteWithoutSessionIsAnAuthenticationError() {
     server.enqueue(json(401, "{\"success\":false,\"message\":\"Not Authenticated\"}"));
 
-    assertThatThrownBy(() -> client.deleteMessage(ID_1)).isInstanceOf(AuthenticationException.class);
+    assertThatThrownBy(() -> client.deleteListedMessage(ID_1)).isInstanceOf(AuthenticationException.class);
   }
 
   @Test
   void deleteMissingParameterIsNotFound() {
     server.enqueue(json(404, "{\"success\":false,\"message\":\"messageId not found\"}"));
 
-    assertThatThrownBy(() -> client.deleteMessage(ID_1)).isInstanceOfSatisfying(NotFoundException.class,
+    assertThatThrownBy(() -> client.deleteListedMessage(ID_1)).isInstanceOfSatisfying(NotFoundException.class,
         e -> assertThat(e.serverMessage()).isEqualTo("messageId not found"));
   }
 
@@ -216,7 +285,7 @@ class MessagesListAndDeleteTest extends LoopbackServerTest {
   void deleteForAMissingUserIsNotFound() {
     server.enqueue(json(404, "{\"success\":false,\"message\":\"User not found\"}"));
 
-    assertThatThrownBy(() -> client.deleteMessage(ID_1)).isInstanceOfSatisfying(NotFoundException.class,
+    assertThatThrownBy(() -> client.deleteListedMessage(ID_1)).isInstanceOfSatisfying(NotFoundException.class,
         e -> assertThat(e.serverMessage()).isEqualTo("User not found"));
   }
 
@@ -224,7 +293,7 @@ class MessagesListAndDeleteTest extends LoopbackServerTest {
   void deleteFailureIsAServerError() {
     server.enqueue(json(500, "{\"success\":false,\"message\":\"Error while deleting message\"}"));
 
-    assertThatThrownBy(() -> client.deleteMessage(ID_1)).isInstanceOf(ServerErrorException.class)
+    assertThatThrownBy(() -> client.deleteListedMessage(ID_1)).isInstanceOf(ServerErrorException.class)
         .hasMessageContaining("Error while deleting message");
   }
 
@@ -232,7 +301,7 @@ class MessagesListAndDeleteTest extends LoopbackServerTest {
   void aCrashOutsideTheHandlerIsAServerErrorEvenWithAnEmptyBody() {
     server.enqueue(new MockResponse.Builder().code(500).build());
 
-    assertThatThrownBy(() -> client.deleteMessage(ID_1)).isInstanceOf(ServerErrorException.class);
+    assertThatThrownBy(() -> client.deleteListedMessage(ID_1)).isInstanceOf(ServerErrorException.class);
   }
 
   @Test
@@ -241,7 +310,7 @@ class MessagesListAndDeleteTest extends LoopbackServerTest {
         .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
     server.enqueue(json(201, Bodies.deleteAnswer(ID_3)));
 
-    MessageDeletion deletion = client.deleteMessage(ID_1);
+    MessageDeletion deletion = client.deleteListedMessage(ID_1);
 
     assertThat(deletion.outcome()).isEqualTo(DeleteOutcome.DELETED);
     assertThat(deletion.remainingIds()).containsExactly(ID_3);
@@ -282,6 +351,6 @@ class MessagesListAndDeleteTest extends LoopbackServerTest {
     server.enqueue(json(201, Bodies.deleteAnswer()));
 
     assertThat(client.listMessagesAsync().join()).hasSize(1);
-    assertThat(client.deleteMessageAsync(ID_1).join().remainingIds()).isEmpty();
+    assertThat(client.deleteListedMessageAsync(ID_1).join().remainingIds()).isEmpty();
   }
 }

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.inboxdesk.client.ApiException;
 import dev.inboxdesk.client.ClientConfig;
 import dev.inboxdesk.client.Exchange;
+import dev.inboxdesk.client.RateLimitedException;
+import dev.inboxdesk.client.Wait;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -61,8 +64,27 @@ abstract class ClientCommand implements Callable<Integer> {
   }
 
   ClientConfig config() {
+    if (options.maxWaitSeconds < 0) {
+      throw new UsageProblem("--max-wait must not be negative");
+    }
     return ClientConfig.builder(options.server).allowInsecureHttp(options.allowInsecureHttp)
-        .userAgent("InboxDesk-CLI").exchangeListener(options.verbose ? this::printExchange : e -> { }).build();
+        .userAgent("InboxDesk-CLI").exchangeListener(options.verbose ? this::printExchange : e -> { })
+        .maxWait(Duration.ofSeconds(options.maxWaitSeconds)).waitListener(this::announce).build();
+  }
+
+  /** Every wait the client makes is said on standard error, so a run never sleeps without a word. */
+  private void announce(Wait wait) {
+    String why = switch (wait.reason()) {
+      case QUOTA_SPENT -> "the rate limit's window is spent";
+      case TOO_MANY_REQUESTS -> "the server answered 429 Too Many Requests";
+      case SERVICE_UNAVAILABLE -> "the server answered 503 Service Unavailable";
+      case CONNECTION_RETRY -> "the connection failed; trying again";
+    };
+    long seconds = Math.max(1, (wait.duration().toMillis() + 999) / 1000);
+    if (wait.reason() != Wait.Reason.CONNECTION_RETRY || seconds > 1) {
+      err().println("waiting " + seconds + " s: " + why + " (" + wait.route() + ")");
+      err().flush();
+    }
   }
 
   /** The password: from standard input with --password-stdin, else asked on the terminal. */
@@ -107,6 +129,10 @@ abstract class ClientCommand implements Callable<Integer> {
     node.put("code", error.code());
     node.put("correlationId", error.correlationId());
     node.put("message", error.getMessage());
+    node.put("mayHaveReachedServer", error.mayHaveReachedServer());
+    if (error instanceof RateLimitedException limited) {
+      node.put("retryAfterSeconds", limited.retryAfter().toSeconds());
+    }
     return node;
   }
 

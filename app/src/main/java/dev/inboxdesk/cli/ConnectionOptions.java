@@ -22,6 +22,11 @@ final class ConnectionOptions {
   @Option(names = "--verbose", description = "print every request and answer to standard error, secrets masked")
   boolean verbose;
 
+  @Option(names = "--max-wait", paramLabel = "SECONDS", defaultValue = "120",
+      description = "the longest single wait sat out (rate limit, Retry-After); a longer one ends the run at once"
+          + " with exit 5 and the server's wait (default: ${DEFAULT-VALUE})")
+  long maxWaitSeconds;
+
   @Option(names = "--allow-insecure-http",
       description = "allow credentials over plain http to a host that is not this machine (unencrypted!)")
   boolean allowInsecureHttp;

@@ -6,7 +6,9 @@ import dev.inboxdesk.client.ConnectionFailureException;
 import dev.inboxdesk.client.InvalidRequestException;
 import dev.inboxdesk.client.NotFoundException;
 import dev.inboxdesk.client.RateLimitedException;
+import dev.inboxdesk.client.RouteUnavailableException;
 import dev.inboxdesk.client.ServerErrorException;
+import dev.inboxdesk.client.UnconfirmedException;
 import dev.inboxdesk.client.UnexpectedResponseException;
 
 /** The command line's exit codes, one per error kind: scripts can test them. */
@@ -25,7 +27,8 @@ public final class ExitCodes {
   static final String[] LIST = {
       "0:all succeeded", "2:usage error", "3:not found", "4:authentication failed",
       "5:rate limited (after the client's own waiting)", "6:invalid request, including ids refused before sending",
-      "7:server error", "8:connection failure", "9:unexpected response"};
+      "7:server error", "8:connection failure",
+      "9:unexpected response, unconfirmed outcome, or an address that does not serve this API"};
 
   private ExitCodes() {
   }
@@ -49,7 +52,8 @@ public final class ExitCodes {
     if (error instanceof ConnectionFailureException) {
       return CONNECTION;
     }
-    if (error instanceof UnexpectedResponseException) {
+    if (error instanceof UnexpectedResponseException || error instanceof UnconfirmedException
+        || error instanceof RouteUnavailableException) {
       return UNEXPECTED;
     }
     throw new IllegalArgumentException("unknown error kind " + error.getClass());

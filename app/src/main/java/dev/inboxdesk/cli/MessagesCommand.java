@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
     subcommands = {MessagesCommand.ListMessages.class, MessagesCommand.DeleteMessages.class},
     exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:all succeeded", "2:usage error", "3:not found",
         "4:authentication failed", "6:invalid request, including ids refused before sending", "7:server error",
-        "8:connection failure", "9:unexpected response"})
+        "8:connection failure", "9:unexpected response, unconfirmed, or an address that does not serve this API"})
 final class MessagesCommand {
   static final String TOKEN_ENV = "INBOXDESK_SESSION_TOKEN";
 
@@ -76,7 +76,9 @@ final class MessagesCommand {
     @Override
     int work() throws Exception {
       try (MessagesClient client = signedIn(this)) {
-        return Deletes.run(this, ids, id -> client.deleteMessage(id).outcome());
+        // The server answers success for any well-formed id: the library lists the inbox once for
+        // the batch, so an id that was not there reads "not found", not "deleted".
+        return Deletes.report(this, ids.size(), each -> client.deleteMessages(ids, each));
       }
     }
   }

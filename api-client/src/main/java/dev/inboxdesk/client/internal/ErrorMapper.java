@@ -9,12 +9,15 @@ import dev.inboxdesk.client.NotFoundException;
 import dev.inboxdesk.client.RateLimitInfo;
 import dev.inboxdesk.client.RateLimitedException;
 import dev.inboxdesk.client.ServerDetails;
+import dev.inboxdesk.client.RouteUnavailableException;
 import dev.inboxdesk.client.ServerErrorException;
 import dev.inboxdesk.client.UnexpectedResponseException;
 import dev.inboxdesk.client.UnexpectedResponseException.Kind;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The one place that turns an HTTP answer that is not a success into an {@link ApiException}.
@@ -22,6 +25,8 @@ import java.util.Map;
  * whose body is none of the known error shapes is an unexpected response.
  */
 public final class ErrorMapper {
+  /** How Express (under NestJS) words an unknown route: {@code Cannot DELETE /api/v1/…}. */
+  private static final Pattern ROUTE_MESSAGE = Pattern.compile("Cannot [A-Z]+ /");
   private ErrorMapper() {
   }
 
@@ -52,10 +57,9 @@ public final class ErrorMapper {
       Duration wait = info.retryAfter() != null ? info.retryAfter() : Duration.ofSeconds(60);
       return new RateLimitedException(details, wait, info.limit(), info.remaining());
     }
-    if (status == 405) {
-      return new InvalidRequestException(details.message() != null ? details
-          : new ServerDetails(status, details.code(), "Method not allowed", null, Map.of(), List.of(),
-              details.correlationId()));
+    if (status == 405 || status == 404 && !isMissingItem(parsed)) {
+      // The address has no such route (or not for this method): nothing is known about any item.
+      return new RouteUnavailableException(answer.route(), details);
     }
     if (status >= 400 && status < 500) {
       if (parsed == null) {
@@ -72,6 +76,33 @@ public final class ErrorMapper {
     }
     return new UnexpectedResponseException(Kind.UNEXPECTED_STATUS, "HTTP " + status + " is not part of the contract",
         details);
+  }
+
+  /**
+   * Whether a {@code 404}'s body says the <em>item</em> is missing ({@code error.notification.not_found},
+   * Nest's default naming it, the messages service's "… not found"), as opposed to the server not
+   * knowing the route ({@code error.route.not_found}, {@code Cannot DELETE /…}, an HTML page).
+   */
+  public static boolean isMissingItem(HttpAnswer answer) {
+    return answer.status() == 404 && isMissingItem(ErrorBodies.parse(answer));
+  }
+
+  private static boolean isMissingItem(ServerDetails parsed) {
+    if (parsed == null) {
+      return false;
+    }
+    String key = parsed.i18nKey() != null ? parsed.i18nKey() : parsed.code();
+    String message = parsed.message() == null ? "" : parsed.message().strip();
+    if (key != null && key.toLowerCase(Locale.ROOT).contains("route")
+        || ROUTE_MESSAGE.matcher(message).lookingAt()) {
+      return false;
+    }
+    if (key != null && key.toLowerCase(Locale.ROOT).endsWith("not_found") && !key.equals("NOT_FOUND")) {
+      return true;
+    }
+    // "Notification not found", "messageId not found", but not a bare "Not Found" that names nothing.
+    String lower = message.toLowerCase(Locale.ROOT);
+    return lower.contains("not found") && !lower.equals("not found");
   }
 
   private static ServerDetails statusOnly(HttpAnswer answer) {

@@ -13,9 +13,10 @@ import okhttp3.Headers;
  * @param rateLimit what the rate-limit headers said
  * @param replayedAfterConnectionFailure true when an earlier attempt of this call broke after the
  *     request may have reached the server, so a {@code 404} now likely means "already done"
+ * @param route the request's method and path template, e.g. {@code DELETE /notifications/:id}, for errors
  */
 public record HttpAnswer(int status, Headers headers, byte[] body, String contentType, RateLimitInfo rateLimit,
-    boolean replayedAfterConnectionFailure) {
+    boolean replayedAfterConnectionFailure, String route) {
 
   public boolean isSuccess() {
     return status >= 200 && status < 300;
@@ -23,6 +24,6 @@ public record HttpAnswer(int status, Headers headers, byte[] body, String conten
 
   HttpAnswer replayed(boolean replayed) {
     return replayed == replayedAfterConnectionFailure ? this
-        : new HttpAnswer(status, headers, body, contentType, rateLimit, replayed);
+        : new HttpAnswer(status, headers, body, contentType, rateLimit, replayed, route);
   }
 }

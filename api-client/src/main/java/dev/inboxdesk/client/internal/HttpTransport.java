@@ -6,9 +6,11 @@ import dev.inboxdesk.client.ConnectionFailureException.Kind;
 import dev.inboxdesk.client.Exchange;
 import dev.inboxdesk.client.ExchangeListener;
 import dev.inboxdesk.client.InvalidRequestException;
+import dev.inboxdesk.client.RateLimitedException;
 import dev.inboxdesk.client.RateLimitInfo;
 import dev.inboxdesk.client.ServerDetails;
 import dev.inboxdesk.client.UnexpectedResponseException;
+import dev.inboxdesk.client.Wait;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -118,11 +120,13 @@ public final class HttpTransport implements AutoCloseable {
   public HttpAnswer exchange(RequestSpec spec, CallContext context) {
     refuseInsecureSecrets(spec);
     int rateLimitRetries = 0;
+    int unavailableRetries = 0;
     int connectionRetries = 0;
     boolean replayed = false;
     int attempt = 0;
+    Wait.Reason quotaWait = Wait.Reason.QUOTA_SPENT;
     while (true) {
-      awaitQuota(spec.route(), context);
+      awaitQuota(spec, context, quotaWait);
       attempt++;
       HttpAnswer answer;
       try {
@@ -138,7 +142,17 @@ public final class HttpTransport implements AutoCloseable {
         connectionRetries++;
         // Only a request that changes something can have had an effect the retry's answer hides.
         replayed |= failure.mayHaveReachedServer() && !spec.method().equals("GET");
-        context.sleep(config.sleeper(), Backoff.afterConnectionFailure(connectionRetries));
+        pause(spec, context, Backoff.afterConnectionFailure(connectionRetries), Wait.Reason.CONNECTION_RETRY);
+        continue;
+      }
+      if (answer.status() == 503) {
+        // A 503 with Retry-After says "not now, later": the request was not served, so it may go again.
+        Duration hint = serverRetryHint(answer);
+        if (hint == null || unavailableRetries >= config.maxRateLimitRetries() || exceedsCap(hint)) {
+          return answer;
+        }
+        unavailableRetries++;
+        pause(spec, context, hint, Wait.Reason.SERVICE_UNAVAILABLE);
         continue;
       }
       if (answer.status() != 429) {
@@ -148,10 +162,11 @@ public final class HttpTransport implements AutoCloseable {
       Duration wait = answer.rateLimit().retryAfter() != null ? answer.rateLimit().retryAfter()
           : Backoff.afterThrottle(rateLimitRetries + 1);
       limiter.onThrottled(spec.route(), wait);
-      if (rateLimitRetries >= config.maxRateLimitRetries()) {
+      if (rateLimitRetries >= config.maxRateLimitRetries() || exceedsCap(wait)) {
         throw ErrorMapper.toException(answer);
       }
       rateLimitRetries++;
+      quotaWait = Wait.Reason.TOO_MANY_REQUESTS;
     }
   }
 
@@ -189,12 +204,38 @@ public final class HttpTransport implements AutoCloseable {
     }
   }
 
-  private void awaitQuota(String route, CallContext context) {
+  /** Waits until the route's window has quota; a wait over the cap fails at once instead. */
+  private void awaitQuota(RequestSpec spec, CallContext context, Wait.Reason reason) {
     Duration wait;
-    while (!(wait = limiter.reserve(route)).isZero()) {
-      context.sleep(config.sleeper(), wait);
+    while (!(wait = limiter.reserve(spec.route())).isZero()) {
+      if (exceedsCap(wait)) {
+        throw new RateLimitedException(ServerDetails.clientSide(null, "The wait for " + spec.route() + " ("
+            + wait.toSeconds() + " s) is longer than the " + config.maxWait().toSeconds() + " s this client waits"),
+            wait, null, limiter.remaining(spec.route()));
+      }
+      pause(spec, context, wait, reason);
     }
     context.throwIfCancelled();
+  }
+
+  /** Announces a wait, then makes it. */
+  private void pause(RequestSpec spec, CallContext context, Duration wait, Wait.Reason reason) {
+    try {
+      config.waitListener().onWait(new Wait(service, spec.route(), wait, config.clock().instant().plus(wait), reason));
+    } catch (RuntimeException listenerBug) {
+      // A faulty listener must not break the call it watches.
+    }
+    context.sleep(config.sleeper(), wait);
+  }
+
+  private boolean exceedsCap(Duration wait) {
+    return wait.compareTo(config.maxWait()) > 0;
+  }
+
+  /** A {@code 503}'s {@code Retry-After}, kept under {@link #SERVER_RETRY_HINT}; null when none or unreadable. */
+  private Duration serverRetryHint(HttpAnswer answer) {
+    String hint = answer.headers().get(SERVER_RETRY_HINT);
+    return hint == null ? null : RateLimitHeaders.retryAfter(hint, config.clock());
   }
 
   private void refuseInsecureSecrets(RequestSpec spec) {
@@ -222,7 +263,7 @@ public final class HttpTransport implements AutoCloseable {
       byte[] body = readBody(response.body());
       Headers headers = response.headers();
       HttpAnswer answer = new HttpAnswer(response.code(), headers, body, headers.get("Content-Type"),
-          RateLimitHeaders.parse(headers, config.clock()), false);
+          RateLimitHeaders.parse(headers, config.clock()), false, spec.route());
       record(spec, request, startedAt, attempt, answer, start, null);
       return answer;
     } catch (IOException e) {

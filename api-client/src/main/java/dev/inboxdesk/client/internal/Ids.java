@@ -1,6 +1,7 @@
 package dev.inboxdesk.client.internal;
 
 import dev.inboxdesk.client.InvalidRequestException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Checks ids before they are sent, so malformed input never reaches a server. */
@@ -21,13 +22,16 @@ public final class Ids {
     return id;
   }
 
-  /** A notification id: a UUID (the server's ParseUUIDPipe answers 400 to anything else). */
+  /**
+   * A notification id: a UUID (the server's ParseUUIDPipe answers 400 to anything else), in lower
+   * case as the server stores it, so that it is sent and compared in one form.
+   */
   public static String requireUuid(String id) {
     if (id == null || !UUID.matcher(id).matches()) {
       throw InvalidRequestException.refusedBeforeSending(InvalidRequestException.INVALID_NOTIFICATION_ID,
           "A notification id is a UUID such as 3f2b8c1e-0d4a-4e7b-9c61-5a8f2e9d0b17, got " + shown(id));
     }
-    return id;
+    return id.toLowerCase(Locale.ROOT);
   }
 
   private static String shown(String id) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.inboxdesk.client.ApiException;
 import dev.inboxdesk.client.ServerDetails;
 import dev.inboxdesk.client.UnexpectedResponseException;
 import dev.inboxdesk.client.UnexpectedResponseException.Kind;
@@ -49,14 +51,31 @@ public final class Json {
       if (parser.nextToken() == null) {
         throw new ShapeException("no JSON value");
       }
-      return reader.read(parser);
+      T value = reader.read(parser);
+      // A reader stops once it has what it needs; the rest must still be there and well-formed, or
+      // the answer was cut off or garbled after that point and proves nothing.
+      while (parser.nextToken() != null) {
+        parser.skipChildren();
+      }
+      return value;
     } catch (ShapeException e) {
       throw new UnexpectedResponseException(Kind.WRONG_SHAPE, what + " is not shaped as the contract says: "
           + e.getMessage(), ServerDetails.ofStatus(answer.status()));
+    } catch (StreamConstraintsException e) {
+      // Nested too deep, a number or string too long: Jackson's limits, which carry no location.
+      throw new UnexpectedResponseException(Kind.MALFORMED_JSON, what + " is beyond the parser's limits ("
+          + e.getOriginalMessage() + ")", ServerDetails.ofStatus(answer.status()));
     } catch (JsonProcessingException e) {
+      long at = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
       throw new UnexpectedResponseException(Kind.MALFORMED_JSON, what + " is not valid JSON (truncated or garbled"
-          + " at byte " + e.getLocation().getByteOffset() + " of " + answer.body().length + ")",
+          + (at >= 0 ? " at byte " + at + " of " + answer.body().length : "") + ")",
           ServerDetails.ofStatus(answer.status()));
+    } catch (ApiException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Whatever else a hostile body provokes in a reader (a number out of range, say): still typed.
+      throw new UnexpectedResponseException(Kind.WRONG_SHAPE, what + " could not be read: "
+          + e.getClass().getSimpleName(), ServerDetails.ofStatus(answer.status()));
     } catch (IOException e) {
       // Reading from a byte array fails only on malformed input.
       throw new UnexpectedResponseException(Kind.MALFORMED_JSON, what + " could not be read",

@@ -7,6 +7,7 @@ import dev.inboxdesk.client.NotificationPage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Readers for the notifications service's success bodies, all {@code {"success":true,"data":…}}. */
@@ -122,6 +123,11 @@ public final class NotificationsJson {
         switch (name) {
           case "id" -> f[0] = Json.string(p, name);
           case "eventKey" -> f[1] = Json.string(p, name);
+          case "type" -> {
+            // Some deployments name the kind "type"; "eventKey" wins where both come.
+            String type = Json.string(p, name);
+            f[1] = f[1] == null ? type : f[1];
+          }
           case "title" -> f[2] = Json.string(p, name);
           case "body" -> f[3] = Json.string(p, name);
           case "data" -> f[4] = Json.map(p);
@@ -139,7 +145,7 @@ public final class NotificationsJson {
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> data = (Map<String, Object>) f[4];
-      items.add(new Notification((String) f[0], (String) f[1], (String) f[2], (String) f[3], data,
+      items.add(new Notification(((String) f[0]).toLowerCase(Locale.ROOT), (String) f[1], (String) f[2], (String) f[3], data,
           Boolean.TRUE.equals(f[5]), (String) f[6], (String) f[7]));
     }
     if (token != JsonToken.END_ARRAY) {

@@ -64,7 +64,7 @@ final class RateLimitHeaders {
     return group[1] == null ? Integer.MAX_VALUE : group[1];
   }
 
-  private static Duration retryAfter(String value, Clock clock) {
+  static Duration retryAfter(String value, Clock clock) {
     Integer seconds = integer(value);
     if (seconds != null) {
       return Duration.ofSeconds(Math.max(0, seconds));

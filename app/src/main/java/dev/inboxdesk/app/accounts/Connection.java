@@ -8,6 +8,7 @@ import dev.inboxdesk.client.ClientConfig;
 import dev.inboxdesk.client.LoginResult;
 import dev.inboxdesk.client.MessagesClient;
 import dev.inboxdesk.client.NotificationsClient;
+import dev.inboxdesk.client.ReadFilter;
 import dev.inboxdesk.client.ServerDetails;
 import dev.inboxdesk.client.SessionUser;
 import java.util.Optional;
@@ -139,7 +140,8 @@ public final class Connection implements AutoCloseable {
       account = user.email() != null ? user.email() : user.username();
     } else {
       notifications.useAccessToken(token);
-      notifications.unreadCount();
+      // Checked with the one read every deployment has: the list, one item.
+      notifications.listPage(ReadFilter.ALL, 1, 1);
       account = profile != null && !profile.account().isEmpty() ? profile.account() : "pasted token";
     }
     return new SignInResult.Done(account);

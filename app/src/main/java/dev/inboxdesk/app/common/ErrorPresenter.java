@@ -6,7 +6,9 @@ import dev.inboxdesk.client.ConnectionFailureException;
 import dev.inboxdesk.client.InvalidRequestException;
 import dev.inboxdesk.client.NotFoundException;
 import dev.inboxdesk.client.RateLimitedException;
+import dev.inboxdesk.client.RouteUnavailableException;
 import dev.inboxdesk.client.ServerErrorException;
+import dev.inboxdesk.client.UnconfirmedException;
 import dev.inboxdesk.client.UnexpectedResponseException;
 import java.text.MessageFormat;
 import java.util.Locale;
@@ -79,6 +81,15 @@ public final class ErrorPresenter {
       String detail = text(key) + " " + text(connection.mayHaveReachedServer()
           ? "problem.connection.mayHaveReached" : "problem.connection.notReached");
       return new Problem(text("problem.connection.title"), detail, null, technical, Problem.Action.RETRY);
+    }
+    if (api instanceof RouteUnavailableException route) {
+      // Shown as a connection problem: the address is wrong or lacks the feature; no item is "gone".
+      return new Problem(text("problem.route.title"), format("problem.route.detail", route.route()), correlationId,
+          technical, Problem.Action.RETRY);
+    }
+    if (api instanceof UnconfirmedException) {
+      return new Problem(text("problem.unconfirmed.title"), text("problem.unconfirmed.detail"), correlationId,
+          technical, Problem.Action.RETRY);
     }
     UnexpectedResponseException unexpected = (UnexpectedResponseException) api;
     return new Problem(text("problem.unexpected.title"), text("problem.unexpected." + unexpected.kind().name()),

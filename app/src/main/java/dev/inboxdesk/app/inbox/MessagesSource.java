@@ -26,11 +26,11 @@ public final class MessagesSource implements ItemSource {
     return client.listMessages(MessagesSource::toItem);
   }
 
+  /** The row came from a listing, so the message was in the inbox: the answer alone proves the outcome. */
   @Override
   public boolean delete(Item item) {
-    return client.deleteMessage(item.id()).outcome() == DeleteOutcome.DELETED;
+    return client.deleteListedMessage(item.id()).outcome() == DeleteOutcome.DELETED;
   }
-
 
   static Item toItem(Message message) {
     String content = message.content().strip();

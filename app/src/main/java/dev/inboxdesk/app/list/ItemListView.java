@@ -22,6 +22,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -130,7 +131,15 @@ public final class ItemListView {
     BooleanSupplier nothingSelected = () -> list.getSelectionModel().getSelectedItems().isEmpty();
     deleteButton.disableProperty().bind(Bindings.createBooleanBinding(nothingSelected::getAsBoolean,
         list.getSelectionModel().getSelectedItems()));
-    markReadButton.disableProperty().bind(deleteButton.disableProperty());
+    markReadButton.disableProperty().bind(deleteButton.disableProperty()
+        .or(model.markReadAvailableProperty().not()));
+    model.markReadAvailableProperty().addListener((obs, was, available) -> {
+      if (!available) {
+        // The failure itself is reported once; the tooltip keeps saying why the button is off.
+        markReadButton.setTooltip(new Tooltip(resources.getString("list.markRead.unavailable")));
+        markReadButton.setAccessibleHelp(resources.getString("list.markRead.unavailable"));
+      }
+    });
     deleteAllButton.disableProperty().bind(Bindings.isEmpty(model.visibleRows()));
 
     InvalidationListener states = obs -> updateStates();

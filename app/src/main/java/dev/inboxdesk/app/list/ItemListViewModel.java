@@ -70,6 +70,7 @@ public class ItemListViewModel {
   private final ReadOnlyObjectWrapper<Problem> lastFailure = new ReadOnlyObjectWrapper<>();
   private final BooleanProperty confirmDeletes = new SimpleBooleanProperty(this, "confirmDeletes", false);
   private final IntegerProperty undoWindowSeconds = new SimpleIntegerProperty(this, "undoWindowSeconds", 5);
+  private final ReadOnlyBooleanWrapper markReadAvailable = new ReadOnlyBooleanWrapper(true);
   private final IntegerBinding unreadCount;
   private Instant undoUntil;
   private UiScheduler.Cancellable undoTicker;
@@ -242,6 +243,11 @@ public class ItemListViewModel {
     return false;
   }
 
+  /** False once the server showed it has no route for marking read (a deployment without it). */
+  public ReadOnlyBooleanProperty markReadAvailableProperty() {
+    return markReadAvailable.getReadOnlyProperty();
+  }
+
   /** Marks rows read; only lists that {@link #tracksReadState() track it} do anything. */
   public void markRead(List<ItemRow> selected) {
   }
@@ -321,6 +327,16 @@ public class ItemListViewModel {
   /** Replaces a row's item in place (after marking it read, say). */
   protected void update(ItemRow row, Item item) {
     row.setItem(item);
+  }
+
+  /** Tells the user of a failure that concerns no row (marking read, say). */
+  protected void reportFailure(Throwable cause) {
+    lastFailure.set(presenter.describe(cause));
+  }
+
+  /** Records that the server lacks the route for marking read, so the button can say so. */
+  protected void markReadUnavailable() {
+    markReadAvailable.set(false);
   }
 
   protected String text(String key, Object... args) {

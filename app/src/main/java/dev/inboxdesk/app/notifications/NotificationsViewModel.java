@@ -4,6 +4,7 @@ import dev.inboxdesk.app.common.ErrorPresenter;
 import dev.inboxdesk.app.common.UiScheduler;
 import dev.inboxdesk.app.list.ItemListViewModel;
 import dev.inboxdesk.app.list.ItemRow;
+import dev.inboxdesk.client.RouteUnavailableException;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -25,7 +26,10 @@ public final class NotificationsViewModel extends ItemListViewModel {
     delete(visibleRows().stream().filter(row -> row.item().read()).toList());
   }
 
-  /** Marks rows read: at once in the list, then on the server; a failure puts the mark back. */
+  /**
+   * Marks rows read: at once in the list, then on the server; a failure puts the mark back and says
+   * why. A server without the route (an optional one) turns the feature off for this list.
+   */
   @Override
   public void markRead(List<ItemRow> selected) {
     for (ItemRow row : selected) {
@@ -39,7 +43,13 @@ public final class NotificationsViewModel extends ItemListViewModel {
         try {
           notifications.markRead(unread);
         } catch (RuntimeException failed) {
-          ui().execute(() -> update(row, unread));
+          ui().execute(() -> {
+            update(row, unread);
+            if (failed instanceof RouteUnavailableException) {
+              markReadUnavailable();
+            }
+            reportFailure(failed);
+          });
         }
       });
     }

@@ -231,4 +231,66 @@ class CommandLineTest {
     assertThat(run.out()).contains("messages", "notifications", "sandbox", "3   not found", "9   unexpected response",
         "INBOXDESK_TOKEN");
   }
+
+  @Test
+  void aMessageIdThatWasNeverInTheInboxIsNotFoundAndTheOthersAreStillReported() throws Exception {
+    String real = messageIds().get(0);
+    String never = "aaaaaaaaaaaaaaaaaaaaaaaa";
+
+    Run run = run(Map.of(), "ada-demo\n", "messages", "delete", "--server", sandbox.messagesUrl(), "--email",
+        "ada@example.com", "--password-stdin", "--json", never, "not-an-id", real);
+
+    assertThat(run.code()).as(run.err()).isEqualTo(3);
+    JsonNode results = run.json();
+    assertThat(results).hasSize(3);
+    assertThat(results.get(0).get("outcome").asText()).isEqualTo("not-found");
+    assertThat(results.get(1).get("outcome").asText()).isEqualTo("failed");
+    assertThat(results.get(1).get("error").get("type").asText()).isEqualTo("invalid-request");
+    assertThat(results.get(2).get("outcome").asText()).isEqualTo("deleted");
+    assertThat(messageIds()).doesNotContain(real);
+  }
+
+  @Test
+  void anAddressThatDoesNotServeTheApiIsNotAnItemThatIsGone() throws Exception {
+    String id = notificationIds().get(0);
+    String origin = sandbox.notificationsUrl().replace("/api/v1", "");
+
+    Run run = run(Map.of(), "ada-demo\n", "notifications", "delete", "--server", origin + "/api/v2", "--email",
+        "ada@example.com", "--password-stdin", "--json", id);
+
+    assertThat(run.code()).as(run.out() + run.err()).isEqualTo(9);
+    assertThat(run.err()).contains("does not serve");
+    assertThat(notificationIds()).contains(id);
+  }
+
+  @Test
+  void aWaitLongerThanMaxWaitEndsTheRunAtOnceWithTheServersWait() throws Exception {
+    String id = notificationIds().get(0);
+    sandbox.faults().set(new FaultSettings(0, 0, 500, 0, false, 0, 0, 10, 0, 3600, "notifications"));
+    long started = System.nanoTime();
+
+    Run run = notifications("delete", "--json", "--max-wait", "60", id);
+
+    assertThat(run.code()).as(run.err()).isEqualTo(5);
+    assertThat(run.json().get(0).get("error").get("retryAfterSeconds").asLong()).isEqualTo(3600);
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(20));
+  }
+
+  @Test
+  void everyWaitIsSaidOnStandardError() {
+    sandbox.faults().set(new FaultSettings(0, 0, 500, 0, false, 0, 0, 1, 0, 1, "notifications"));
+
+    Run run = notifications("list");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.err()).contains("waiting 1 s: the server answered 429 Too Many Requests (GET /notifications)");
+  }
+
+  private List<String> messageIds() {
+    try (dev.inboxdesk.client.MessagesClient client = dev.inboxdesk.client.MessagesClient.create(
+        ClientConfig.builder(sandbox.messagesUrl()).build())) {
+      client.signIn("ada@example.com", "ada-demo");
+      return client.listMessages().stream().map(dev.inboxdesk.client.Message::id).toList();
+    }
+  }
 }

@@ -334,6 +334,12 @@ public final class NotificationsClient implements AutoCloseable {
           context);
       if (!answer.isSuccess()) {
         ApiException error = ErrorMapper.toException(answer);
+        if (error instanceof RouteUnavailableException) {
+          // A deployment without the refresh route: the token cannot be renewed; sign in again.
+          transport.cookies().remove(REFRESH_COOKIE::equals);
+          throw new AuthenticationException(Reason.REFRESH_UNAVAILABLE, ServerDetails.clientSide(null,
+              "This server cannot renew the session (no refresh route); sign in again"));
+        }
         if (error instanceof AuthenticationException) {
           // Rejected (expired, or reused and every session revoked): only a new sign-in helps.
           token = null;
@@ -500,8 +506,14 @@ public final class NotificationsClient implements AutoCloseable {
   }
 
   private Integer clearRead(CallContext context) {
-    HttpAnswer answer = ErrorMapper.requireSuccess(authorized(
-        RequestSpec.of("DELETE", url("notifications/clear-read"), "DELETE /notifications/clear-read", true), context));
+    HttpAnswer answer;
+    listing.writeLock().lock();
+    try {
+      answer = ErrorMapper.requireSuccess(authorized(
+          RequestSpec.of("DELETE", url("notifications/clear-read"), "DELETE /notifications/clear-read", true), context));
+    } finally {
+      listing.writeLock().unlock();
+    }
     return Json.parse(answer, "the clear-read answer", p -> NotificationsJson.dataCount(p, "deleted"));
   }
 

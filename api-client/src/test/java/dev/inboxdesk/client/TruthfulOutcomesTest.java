@@ -160,6 +160,22 @@ class TruthfulOutcomesTest extends LoopbackServerTest {
         e -> assertThat(e.route()).isEqualTo("PATCH /notifications/:id/read"));
   }
 
+  @Test
+  void aDeploymentWithoutTheRefreshRouteAsksForANewSignIn() {
+    NotificationsClient client = signedIn();
+    client.useRefreshToken("kept");
+    server.enqueue(json(401, Bodies.envelope("AUTH_UNAUTHORIZED", "Expired", "auth.token.expired")));
+    server.enqueue(json(404, "{\"message\":\"Cannot POST /api/v1/auth/refresh\",\"error\":\"Not Found\","
+        + "\"statusCode\":404}"));
+
+    assertThatThrownBy(() -> client.deleteNotification(UUID_1)).isInstanceOfSatisfying(
+        AuthenticationException.class, e -> {
+          assertThat(e.reason()).isEqualTo(AuthenticationException.Reason.REFRESH_UNAVAILABLE);
+          assertThat(e.requiresSignIn()).isTrue();
+        });
+    assertThat(client.canRefresh()).isFalse();
+  }
+
   private static String page(List<String> ids, List<Boolean> read, Integer total) {
     String items = IntStream.range(0, ids.size()).mapToObj(i -> Bodies.notification(ids.get(i),
         read != null && read.get(i))).collect(Collectors.joining(","));

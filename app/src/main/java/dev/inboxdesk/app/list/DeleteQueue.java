@@ -4,6 +4,7 @@ import dev.inboxdesk.app.common.UiScheduler;
 import dev.inboxdesk.client.AuthenticationException;
 import dev.inboxdesk.client.NotFoundException;
 import dev.inboxdesk.client.RateLimitedException;
+import dev.inboxdesk.client.UnconfirmedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -76,6 +77,12 @@ public final class DeleteQueue {
   /** The refresh whose answer the rows show; an answer from an earlier one is out of date. */
   private long mergedGeneration;
   private boolean sending;
+  /** The row whose delete is with the server now; shown as pending while the client waits for it. */
+  private ItemRow inFlight;
+  private boolean inFlightShown;
+  /** When the client's current wait ends, or null when it is not waiting. */
+  private Instant waitingUntil;
+  private UiScheduler.Cancellable waitTicker;
   private int runDone;
   private int runTotal;
   private int runFailed;
@@ -132,7 +139,7 @@ public final class DeleteQueue {
   public void delete(Collection<ItemRow> selected) {
     List<ItemRow> taken = new ArrayList<>();
     for (ItemRow row : selected) {
-      if (rows.remove(row)) {
+      if (row != inFlight && rows.remove(row)) {
         cancelRetry(row);
         awaitingSignIn.remove(row.id());
         unsettled.put(row.id(), row);
@@ -175,7 +182,7 @@ public final class DeleteQueue {
 
   /** Tries a failed or rate-limited row's delete again, now. */
   public void retry(ItemRow row) {
-    if (row.state().kind() == RowState.Kind.NORMAL || !rows.remove(row)) {
+    if (row == inFlight || row.state().kind() == RowState.Kind.NORMAL || !rows.remove(row)) {
       return;
     }
     cancelRetry(row);
@@ -220,7 +227,7 @@ public final class DeleteQueue {
     retryTimers.values().forEach(UiScheduler.Cancellable::cancel);
     retryTimers.clear();
     for (ItemRow row : List.copyOf(rows)) {
-      if (row.state().kind() == RowState.Kind.RATE_LIMITED) {
+      if (row.state().kind() == RowState.Kind.RATE_LIMITED && row != inFlight) {
         rows.remove(row);
         unsettled.put(row.id(), row);
         enqueue(row);
@@ -242,6 +249,42 @@ public final class DeleteQueue {
    */
   public int unsettledCount() {
     return unsettled.size() + retryTimers.size();
+  }
+
+  /**
+   * The client waits before sending the delete in flight (quota spent, {@code Retry-After}): the
+   * row shows again, pending with a countdown, until its answer settles it.
+   */
+  public void clientWaits(Instant until) {
+    if (inFlight == null) {
+      return;
+    }
+    waitingUntil = until;
+    if (waitTicker == null) {
+      waitTicker = ui.schedule(Duration.ofSeconds(1), this::tickWait);
+    }
+    if (inFlightShown) {
+      inFlight.setState(RowState.rateLimited(until));
+    } else {
+      inFlightShown = true;
+      restore(inFlight, RowState.rateLimited(until));
+    }
+    reportProgress();
+  }
+
+  /** Keeps the progress's time left counting down while the client waits. */
+  private void tickWait() {
+    waitTicker = null;
+    if (waitingUntil().isPresent()) {
+      reportProgress();
+      waitTicker = ui.schedule(Duration.ofSeconds(1), this::tickWait);
+    }
+  }
+
+  /** When the client's wait for the delete in flight ends; empty when it is not waiting. */
+  public java.util.Optional<Instant> waitingUntil() {
+    return waitingUntil == null || !waitingUntil.isAfter(ui.now()) ? java.util.Optional.empty()
+        : java.util.Optional.of(waitingUntil);
   }
 
   /** True while rows can still be restored with {@link #undo()}. */
@@ -299,6 +342,9 @@ public final class DeleteQueue {
     // Older confirmations can no longer matter: any later refresh began after them.
     confirmedGone.values().removeIf(when -> when < refreshGeneration);
     rows.setAll(merged);
+    if (inFlightShown) {
+      restore(inFlight, inFlight.state());
+    }
     return true;
   }
 
@@ -336,6 +382,7 @@ public final class DeleteQueue {
       return;
     }
     sending = true;
+    inFlight = row;
     Item item = row.item();
     background.execute(() -> {
       Throwable failure = null;
@@ -353,6 +400,17 @@ public final class DeleteQueue {
 
   private void settle(ItemRow row, boolean deletedNow, Throwable failure) {
     sending = false;
+    inFlight = null;
+    waitingUntil = null;
+    if (waitTicker != null) {
+      waitTicker.cancel();
+      waitTicker = null;
+    }
+    if (inFlightShown) {
+      // Shown only while the client waited; the answer decides where it goes now.
+      inFlightShown = false;
+      rows.remove(row);
+    }
     runDone++;
     if (failure == null) {
       confirm(row);
@@ -370,6 +428,12 @@ public final class DeleteQueue {
         retryTimers.remove(row.id());
         retry(row);
       }));
+    } else if (failure instanceof UnconfirmedException) {
+      // The server may have deleted it: it stays in sight, marked, until a refresh tells.
+      runFailed++;
+      unsettled.remove(row.id());
+      restore(row, RowState.unconfirmed(failure));
+      listener.failed(row, failure);
     } else {
       runFailed++;
       unsettled.remove(row.id());
@@ -408,6 +472,11 @@ public final class DeleteQueue {
     Duration timeLeft = Duration.ZERO;
     if (runDone > 0 && left > 0 && runStarted != null) {
       timeLeft = Duration.between(runStarted, ui.now()).dividedBy(runDone).multipliedBy(left);
+    }
+    // The client's wait is part of what is left, even before the first delete has settled.
+    Duration waitLeft = waitingUntil().map(until -> Duration.between(ui.now(), until)).orElse(Duration.ZERO);
+    if (waitLeft.compareTo(timeLeft) > 0) {
+      timeLeft = waitLeft;
     }
     listener.progress(runDone, runTotal, runFailed, timeLeft);
   }

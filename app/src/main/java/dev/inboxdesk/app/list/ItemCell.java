@@ -77,6 +77,10 @@ final class ItemCell extends ListCell<ItemRow> {
         badge.setText(bundle.getString("row.failed"));
         badge.getStyleClass().add("badge-failed");
       }
+      case UNCONFIRMED -> {
+        badge.setText(bundle.getString("row.unconfirmed"));
+        badge.getStyleClass().add("badge-pending");
+      }
       case RATE_LIMITED -> {
         long seconds = Math.max(0, Duration.between(clock.instant(), state.retryAt()).toSeconds());
         badge.setText(MessageFormat.format(bundle.getString("row.pending"), seconds));

@@ -3,12 +3,14 @@ package dev.inboxdesk.app.list;
 import dev.inboxdesk.app.common.ErrorPresenter;
 import dev.inboxdesk.app.common.Problem;
 import dev.inboxdesk.app.common.UiScheduler;
+import dev.inboxdesk.client.Wait;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
@@ -243,6 +245,27 @@ public class ItemListViewModel {
     return false;
   }
 
+  /**
+   * The client announced a wait (on its own thread; call this on the UI thread). A wait for a
+   * delete shows its row pending with a countdown; any other wait (a listing) is said in the notice.
+   */
+  public void clientWaits(Wait wait) {
+    if (wait.reason() == Wait.Reason.CONNECTION_RETRY && wait.duration().toSeconds() < 1) {
+      return;
+    }
+    if (wait.route().startsWith("DELETE")) {
+      queue.clientWaits(wait.until());
+    } else {
+      notice.set(text("notice.waiting", Math.max(1, (wait.duration().toMillis() + 999) / 1000),
+          text("wait." + wait.reason().name())));
+    }
+  }
+
+  /** When the client's wait for a delete ends; empty when it is not waiting. */
+  public Optional<Instant> waitingUntil() {
+    return queue.waitingUntil();
+  }
+
   /** False once the server showed it has no route for marking read (a deployment without it). */
   public ReadOnlyBooleanProperty markReadAvailableProperty() {
     return markReadAvailable.getReadOnlyProperty();
@@ -387,9 +410,15 @@ public class ItemListViewModel {
       progressDone.set(done);
       progressTotal.set(total);
       if (running) {
-        long seconds = timeLeft.toSeconds();
-        progressText.set(failed == 0 ? text("progress.running", done, total, seconds)
-            : text("progress.runningWithFailures", done, total, failed, seconds));
+        long seconds = (timeLeft.toMillis() + 999) / 1000;
+        if (seconds == 0) {
+          // No estimate yet (nothing settled, no wait): say nothing rather than "about 0 s".
+          progressText.set(failed == 0 ? text("progress.runningNoEstimate", done, total)
+              : text("progress.runningWithFailuresNoEstimate", done, total, failed));
+        } else {
+          progressText.set(failed == 0 ? text("progress.running", done, total, seconds)
+              : text("progress.runningWithFailures", done, total, failed, seconds));
+        }
       } else {
         progressText.set(total > 1 ? text("progress.finished", total - failed, failed) : "");
         if (total > 1) {

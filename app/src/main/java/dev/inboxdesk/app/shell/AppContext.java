@@ -11,10 +11,12 @@ import dev.inboxdesk.app.common.UiScheduler;
 import dev.inboxdesk.app.inbox.InboxViewModel;
 import dev.inboxdesk.app.inbox.MessagesSource;
 import dev.inboxdesk.app.inspector.RequestLog;
+import dev.inboxdesk.app.list.ItemListViewModel;
 import dev.inboxdesk.app.notifications.NotificationsSource;
 import dev.inboxdesk.app.notifications.NotificationsViewModel;
 import dev.inboxdesk.client.ClientConfig;
 import dev.inboxdesk.client.Exchange;
+import dev.inboxdesk.client.Wait;
 import dev.inboxdesk.sandbox.DemoAccount;
 import dev.inboxdesk.sandbox.Sandbox;
 import dev.inboxdesk.sandbox.SandboxOptions;
@@ -39,11 +41,13 @@ public final class AppContext implements AutoCloseable {
   private Sandbox sandbox;
   private final ExecutorService ownThreads;
   private final RequestLog requestLog;
-  private final MainViewModel model;
+  private volatile MainViewModel model;
+  private final UiScheduler ui;
 
   private AppContext(Accounts accounts, SandboxOptions sandboxOptions, UiScheduler ui, Executor given,
       Locale locale) {
     this.sandboxOptions = sandboxOptions;
+    this.ui = ui;
     AtomicInteger threads = new AtomicInteger();
     this.ownThreads = given != null ? null : Executors.newCachedThreadPool(task -> {
       Thread thread = new Thread(task, "inboxdesk-work-" + threads.incrementAndGet());
@@ -98,10 +102,21 @@ public final class AppContext implements AutoCloseable {
   /** Every exchange goes to the log file (masked) and to the request inspector (unmasked kept in memory). */
   private ClientConfig.Builder config(String url) {
     return ClientConfig.builder(url).userAgent("InboxDesk/" + AppInfo.version()).captureUnmasked(true)
+        .waitListener(this::showWait)
         .exchangeListener(exchange -> {
           logExchange(exchange);
           requestLog.record(exchange);
         });
+  }
+
+  /** A client's wait, shown in its list: the pending row's countdown, or a notice. */
+  private void showWait(Wait wait) {
+    MainViewModel shown = model;
+    if (shown == null) {
+      return;
+    }
+    ItemListViewModel list = wait.service().equals("messages") ? shown.inbox() : shown.notifications();
+    ui.execute(() -> list.clientWaits(wait));
   }
 
   /** Every exchange, masked, at FINE: the log shows what went over the wire without secrets. */

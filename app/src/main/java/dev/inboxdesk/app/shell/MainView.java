@@ -11,8 +11,12 @@ import dev.inboxdesk.app.list.ItemListViewModel;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -373,15 +377,31 @@ public final class MainView {
       }
       event.consume();
       closing = true;
+      boolean[] cancelled = {false};
       whileSending(pending, model.flushAll(), () -> {
-        stage.close();
-        afterClose.run();
+        if (!cancelled[0]) {
+          stage.close();
+          afterClose.run();
+        }
+      }, () -> {
+        // The unsent deletes come back to their rows; the one with the server now still finishes.
+        cancelled[0] = true;
+        closing = false;
+        model.cancelPendingAll();
       });
     });
   }
 
-  /** Shows a small dialog while pending deletes are sent, then runs {@code after}. */
-  private void whileSending(int pending, java.util.concurrent.CompletableFuture<Void> sending, Runnable after) {
+  private void whileSending(int pending, CompletableFuture<Void> sending, Runnable after) {
+    whileSending(pending, sending, after, null);
+  }
+
+  /**
+   * Shows a small dialog while pending deletes are sent, then runs {@code after}. It counts what is
+   * left and any wait the server imposed, second by second; with {@code onCancel}, a button stops
+   * sending what has not gone yet.
+   */
+  private void whileSending(int pending, CompletableFuture<Void> sending, Runnable after, Runnable onCancel) {
     if (pending == 0) {
       sending.whenComplete((done, error) -> javafx.application.Platform.runLater(after));
       return;
@@ -391,15 +411,45 @@ public final class MainView {
     progress.setTitle(resources.getString("close.title"));
     Label text = new Label(MessageFormat.format(resources.getString("close.text"), pending));
     text.setId("closeProgressText");
+    text.setWrapText(true);
+    text.setMaxWidth(420);
     HBox content = new HBox(14, new ProgressIndicator(), text);
-    content.setStyle("-fx-padding: 20; -fx-alignment: center-left;");
-    progress.setScene(new Scene(content));
+    content.setStyle("-fx-alignment: center-left;");
+    VBox box = new VBox(14, content);
+    box.setStyle("-fx-padding: 20;");
+    Timeline countdown = new Timeline(new KeyFrame(Duration.seconds(1), e -> text.setText(closingText())));
+    countdown.setCycleCount(Animation.INDEFINITE);
+    if (onCancel != null) {
+      Button cancel = new Button(resources.getString("close.cancel"));
+      cancel.setId("closeCancel");
+      cancel.setCancelButton(true);
+      cancel.setOnAction(e -> {
+        countdown.stop();
+        progress.close();
+        onCancel.run();
+      });
+      HBox buttons = new HBox(cancel);
+      buttons.setStyle("-fx-alignment: center-right;");
+      box.getChildren().add(buttons);
+    }
+    progress.setScene(new Scene(box));
     progress.setOnCloseRequest(WindowEvent::consume);
     progress.show();
+    countdown.play();
     sending.whenComplete((done, error) -> javafx.application.Platform.runLater(() -> {
+      countdown.stop();
       progress.close();
       after.run();
     }));
+  }
+
+  /** What the closing dialog says now: deletes left, and the server's wait if there is one. */
+  private String closingText() {
+    int left = model.unsettledCount();
+    return model.waitingUntil()
+        .map(until -> MessageFormat.format(resources.getString("close.waiting"), left,
+            Math.max(1, java.time.Duration.between(clock.instant(), until).toSeconds())))
+        .orElseGet(() -> MessageFormat.format(resources.getString("close.text"), left));
   }
 
   /** The request inspector, for tests and the smoke test. */

@@ -14,7 +14,11 @@ import dev.inboxdesk.app.list.ItemListViewModel;
 import dev.inboxdesk.app.notifications.NotificationsViewModel;
 import java.util.EnumMap;
 import java.util.Map;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -213,6 +217,17 @@ public final class MainViewModel implements SessionActions {
   /** Deletes not yet settled in either list. */
   public int unsettledCount() {
     return inbox.unsettledCount() + notificationsList.unsettledCount();
+  }
+
+  /** Brings back the deletes of both lists not sent yet; returns how many. */
+  public int cancelPendingAll() {
+    return inbox.cancelPending() + notificationsList.cancelPending();
+  }
+
+  /** When the later of the two lists' current waits for the server ends; empty when neither waits. */
+  public Optional<Instant> waitingUntil() {
+    return Stream.of(inbox.waitingUntil(), notificationsList.waitingUntil()).flatMap(Optional::stream)
+        .max(Comparator.naturalOrder());
   }
 
   /** Sends everything pending in both lists; completes when all are settled. */

@@ -28,6 +28,7 @@ class DeleteQueueTest {
   int undoCount;
   int alreadyGone;
   int[] progress = new int[3];
+  Duration timeLeft = Duration.ZERO;
   DeleteQueue queue;
 
   @BeforeEach
@@ -41,6 +42,7 @@ class DeleteQueueTest {
       @Override
       public void progress(int done, int total, int failed, Duration timeLeft) {
         progress = new int[] {done, total, failed};
+        DeleteQueueTest.this.timeLeft = timeLeft;
       }
 
       @Override
@@ -413,5 +415,59 @@ class DeleteQueueTest {
     @Override
     public void failed(ItemRow row, Throwable cause) {
     }
+  }
+
+  @Test
+  void aDeleteTheClientWaitsForShowsItsRowPendingWithTheWaitUntilTheAnswer() {
+    queue.setUndoWindow(Duration.ZERO);
+    ItemRow victim = row(2);
+    List<String> seen = new ArrayList<>();
+    source.answers.add(item -> {
+      queue.clientWaits(ui.now().plusSeconds(30));
+      seen.add(ids().contains(item.id()) + " " + victim.state().kind() + " " + victim.state().retryAt()
+          + " " + timeLeft.toSeconds() + " s left");
+      return source.server.removeIf(i -> i.id().equals(item.id()));
+    });
+
+    queue.delete(List.of(victim));
+
+    assertThat(seen).containsExactly("true RATE_LIMITED " + ui.now().plusSeconds(30) + " 30 s left");
+    assertThat(ids()).doesNotContain(victim.id());
+    assertThat(queue.waitingUntil()).isEmpty();
+  }
+
+  @Test
+  void aRowShownWhileItsDeleteWaitsIsNotSentTwice() {
+    queue.setUndoWindow(Duration.ZERO);
+    ItemRow victim = row(4);
+    source.answers.add(item -> {
+      queue.clientWaits(ui.now().plusSeconds(10));
+      queue.delete(List.of(victim));
+      queue.retry(victim);
+      queue.flush();
+      return source.server.removeIf(i -> i.id().equals(item.id()));
+    });
+
+    queue.delete(List.of(victim));
+
+    assertThat(source.deleteCalls).containsExactly(victim.id());
+    assertThat(ids()).doesNotContain(victim.id());
+    assertThat(queue.unsettledCount()).isZero();
+  }
+
+  @Test
+  void anUnconfirmedDeleteKeepsItsRowInSightMarkedSo() {
+    queue.setUndoWindow(Duration.ZERO);
+    ItemRow victim = row(1);
+    source.answers.add(item -> {
+      throw new dev.inboxdesk.client.UnconfirmedException("message", status(201),
+          new ServerErrorException(status(500)));
+    });
+
+    queue.delete(List.of(victim));
+
+    assertThat(ids()).contains(victim.id());
+    assertThat(victim.state().kind()).isEqualTo(RowState.Kind.UNCONFIRMED);
+    assertThat(events).containsExactly("failed " + victim.id());
   }
 }

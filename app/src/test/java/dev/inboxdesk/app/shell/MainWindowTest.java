@@ -133,6 +133,25 @@ class MainWindowTest extends WindowTest {
   }
 
   @Test
+  void whileTheClientWaitsOutA429TheRowShowsPendingWithItsCountdown(FxRobot robot) throws TimeoutException {
+    fx(() -> notifications().undoWindowSecondsProperty().set(0));
+    String victim = notifications().visibleRows().get(0).id();
+    // One 429 asking for 2 s: the client's own retry handles it, and the wait must still be seen.
+    context.sandbox().faults().set(new FaultSettings(0, 0, 500, 0, false, 0, 0, 1, 0, 2, "notifications"));
+
+    fx(() -> notifications().delete(List.of(notifications().visibleRows().get(0))));
+
+    waitUntil(() -> robot.lookup(".badge-pending").queryAll().stream()
+        .anyMatch(node -> node.isVisible() && ((Label) node).getText().matches("pending [12] s")));
+    assertThat(notifications().visibleRows()).anySatisfy(row -> {
+      assertThat(row.id()).isEqualTo(victim);
+      assertThat(row.state().kind()).isEqualTo(RowState.Kind.RATE_LIMITED);
+    });
+    waitUntil(() -> !ids(notifications().allRows()).contains(victim) && notifications().unsettledCount() == 0);
+    assertThat(serverNotificationIds()).doesNotContain(victim);
+  }
+
+  @Test
   void anEndedSessionBringsTheRowBackAndAfterSigningInTheDeleteGoesThrough(FxRobot robot)
       throws TimeoutException {
     fx(() -> inbox().undoWindowSecondsProperty().set(0));
@@ -179,6 +198,26 @@ class MainWindowTest extends WindowTest {
 
     waitUntil(() -> closed);
     assertThat(serverMessageIds()).doesNotContainAnyElementsOf(ids(three));
+  }
+
+  @Test
+  void closingCountsDownAndCancelBringsBackWhatWasNotSent(FxRobot robot) throws TimeoutException {
+    fx(() -> inbox().undoWindowSecondsProperty().set(30));
+    List<ItemRow> three = List.copyOf(inbox().visibleRows().subList(0, 3));
+    fx(() -> inbox().delete(three));
+    context.sandbox().faults().set(new FaultSettings(1500, 0, 500, 0, false, 0, 0, 0, 0, 3, "messages"));
+
+    fx(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+    waitUntil(() -> robot.lookup("#closeCancel").tryQuery().isPresent());
+    robot.clickOn("#closeCancel");
+
+    waitUntil(() -> inbox().unsettledCount() == 0);
+    assertThat(closed).isFalse();
+    List<String> back = ids(inbox().allRows());
+    List<String> server = serverMessageIds();
+    // At most the one delete already with the server went; the others are back, and still on the server.
+    assertThat(ids(three).stream().filter(back::contains).count()).isGreaterThanOrEqualTo(2);
+    assertThat(server).containsAll(ids(three).stream().filter(back::contains).toList());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.inboxdesk.cli;
 
 import dev.inboxdesk.sandbox.DemoAccount;
+import dev.inboxdesk.sandbox.Deployment;
 import dev.inboxdesk.sandbox.FaultSettings;
 import dev.inboxdesk.sandbox.Sandbox;
 import dev.inboxdesk.sandbox.SandboxOptions;
@@ -36,6 +37,25 @@ final class SandboxCommand implements Callable<Integer> {
   @Option(names = "--accept-delete", description = "let the messages delete route accept DELETE too (the deployed one answers 405)")
   boolean acceptDelete;
 
+  @Option(names = "--minimal", description = {"only the routes the seeds document (sign in, list, delete); the others",
+      "answer their framework's unknown-route 404, and the notifications login gives no refresh token"})
+  boolean minimal;
+
+  @Option(names = "--kind-field", paramLabel = "NAME", description = {"name of a notification's kind: eventKey or type",
+      "(type also leaves out null readAt and empty data) (default: ${DEFAULT-VALUE})"})
+  String kindField = Deployment.STANDARD.kindField();
+
+  @Option(names = "--ignore-filters", description = "notifications listing ignores read= and limit (pages by 20)")
+  boolean ignoreFilters;
+
+  @Option(names = "--route-404", paramLabel = "BODY", description = {"notifications 404 bodies: envelope or nest",
+      "(Nest's default, as without the exception filter) (default: ${DEFAULT-VALUE})"})
+  String route404 = Deployment.STANDARD.route404();
+
+  @Option(names = "--cookie-scheme", paramLabel = "SCHEME", description = {"scheme the messages app names its cookies after:",
+      "http or https (__Secure-/__Host- names, as behind a TLS proxy) (default: ${DEFAULT-VALUE})"})
+  String cookieScheme = Deployment.STANDARD.cookieScheme();
+
   @Option(names = "--latency", paramLabel = "MS", description = "delay every request")
   int latencyMs;
 
@@ -57,6 +77,13 @@ final class SandboxCommand implements Callable<Integer> {
   @Option(names = "--html-rate", paramLabel = "0..1", description = "chance of a proxy's HTML 502 page")
   double htmlRate;
 
+  @Option(names = "--garbage-rate", paramLabel = "0..1", description = "chance a success body is replaced by an HTML page")
+  double garbageRate;
+
+  @Option(names = "--body-fault-before", description = {"cut or replaced success bodies come before the server acted",
+      "(the delete did not happen), not after"})
+  boolean bodyFaultBefore;
+
   @Option(names = "--force-429", paramLabel = "N", description = "the next N data requests answer 429")
   int force429;
 
@@ -72,13 +99,9 @@ final class SandboxCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    FaultSettings faults;
     SandboxOptions options;
     try {
-      faults = new FaultSettings(latencyMs, failRate, failStatus, dropRate, dropAfter, malformedRate, htmlRate,
-          force429, force401, retryAfter, faultScope);
-      options = SandboxOptions.defaults().withPort(port).withSize(size).withSeed(seed).withFaults(faults)
-          .withAcceptDeleteMethod(acceptDelete).withRateLimitPerMinute(rateLimit);
+      options = options();
     } catch (IllegalArgumentException invalid) {
       spec.commandLine().getErr().println("inboxdesk sandbox: " + invalid.getMessage());
       return 2;
@@ -97,11 +120,31 @@ final class SandboxCommand implements Callable<Integer> {
       out.println("  " + account.describe());
     }
     out.println("Faults: GET or PUT " + sandbox.messagesUrl() + Sandbox.CONTROL + "/faults");
+    if (!options.deployment().equals(Deployment.STANDARD)) {
+      out.println("Deployment variant: " + describe(options.deployment()));
+    }
+    out.println("Deployment: GET or PUT " + sandbox.messagesUrl() + Sandbox.CONTROL + "/deployment");
     out.println("MESSAGES_URL=" + sandbox.messagesUrl());
     out.println("NOTIFICATIONS_URL=" + sandbox.notificationsUrl());
     out.println("Started in " + startMillis + " ms. Press Ctrl+C to stop.");
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /** The sandbox these options ask for; an {@link IllegalArgumentException} names a value out of range. */
+  SandboxOptions options() {
+    FaultSettings faults = new FaultSettings(latencyMs, failRate, failStatus, dropRate, dropAfter, malformedRate,
+        htmlRate, garbageRate, !bodyFaultBefore, force429, force401, retryAfter, faultScope);
+    Deployment deployment = Deployment.STANDARD.withMinimal(minimal).withKindField(kindField)
+        .withIgnoreFilters(ignoreFilters).withRoute404(route404).withCookieScheme(cookieScheme);
+    return SandboxOptions.defaults().withPort(port).withSize(size).withSeed(seed).withFaults(faults)
+        .withAcceptDeleteMethod(acceptDelete).withRateLimitPerMinute(rateLimit).withDeployment(deployment);
+  }
+
+  private static String describe(Deployment d) {
+    return (d.minimal() ? "minimal routes, " : "all routes, ") + "kind field " + d.kindField()
+        + (d.ignoreFilters() ? ", filters ignored" : "") + ", 404 bodies " + d.route404() + ", cookie names for "
+        + d.cookieScheme();
   }
 }

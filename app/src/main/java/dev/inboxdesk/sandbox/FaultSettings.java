@@ -12,6 +12,10 @@ package dev.inboxdesk.sandbox;
  * @param dropAfterActing whether a drop happens after the server acted (the delete took effect) or before
  * @param malformedRate chance of cutting a success body in half
  * @param htmlRate chance of answering a proxy's HTML 502 page
+ * @param garbageRate chance of replacing a success body with an HTML page (a sign-in portal's), status and all
+ *     kept: a {@code 2xx} that is not the answer
+ * @param bodyFaultAfterActing whether a cut or replaced success body comes after the server acted (the
+ *     delete took effect; the default) or before (the handler did not run, the item is still there)
  * @param force429 the next N data requests answer 429
  * @param force401 the next N data requests answer 401
  * @param retryAfterSeconds the {@code Retry-After} of forced 429s
@@ -25,19 +29,22 @@ public record FaultSettings(
     boolean dropAfterActing,
     double malformedRate,
     double htmlRate,
+    double garbageRate,
+    boolean bodyFaultAfterActing,
     int force429,
     int force401,
     int retryAfterSeconds,
     String scope) {
 
   /** Everything works. */
-  public static final FaultSettings NONE = new FaultSettings(0, 0, 500, 0, false, 0, 0, 0, 0, 3, "all");
+  public static final FaultSettings NONE = new FaultSettings(0, 0, 500, 0, false, 0, 0, 0, true, 0, 0, 3, "all");
 
   public FaultSettings {
     requireRate(failRate, "failRate");
     requireRate(dropRate, "dropRate");
     requireRate(malformedRate, "malformedRate");
     requireRate(htmlRate, "htmlRate");
+    requireRate(garbageRate, "garbageRate");
     if (latencyMs < 0 || force429 < 0 || force401 < 0 || retryAfterSeconds < 0) {
       throw new IllegalArgumentException("latency, counts and Retry-After must not be negative");
     }
@@ -48,6 +55,13 @@ public record FaultSettings(
     if (!scope.equals("all") && !scope.equals("messages") && !scope.equals("notifications")) {
       throw new IllegalArgumentException("scope must be all, messages or notifications, got " + scope);
     }
+  }
+
+  /** The settings from before body faults had a rate of their own: no garbage, bodies cut after acting. */
+  public FaultSettings(int latencyMs, double failRate, int failStatus, double dropRate, boolean dropAfterActing,
+      double malformedRate, double htmlRate, int force429, int force401, int retryAfterSeconds, String scope) {
+    this(latencyMs, failRate, failStatus, dropRate, dropAfterActing, malformedRate, htmlRate, 0, true, force429,
+        force401, retryAfterSeconds, scope);
   }
 
   boolean touches(String service) {

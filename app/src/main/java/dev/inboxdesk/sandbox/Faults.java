@@ -11,7 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Faults {
   /** What to do with one data request. */
-  enum Plan { ACT, FAIL, HTML, DROP_BEFORE, DROP_AFTER, MALFORMED, FORCED_429, FORCED_401 }
+  enum Plan {
+    ACT, FAIL, HTML, DROP_BEFORE, DROP_AFTER, MALFORMED_BEFORE, MALFORMED_AFTER, GARBAGE_BEFORE, GARBAGE_AFTER,
+    FORCED_429, FORCED_401
+  }
 
   private FaultSettings settings;
   private final Random random;
@@ -67,7 +70,10 @@ public final class Faults {
       return Plan.FAIL;
     }
     if (chance(s.malformedRate())) {
-      return Plan.MALFORMED;
+      return s.bodyFaultAfterActing() ? Plan.MALFORMED_AFTER : Plan.MALFORMED_BEFORE;
+    }
+    if (chance(s.garbageRate())) {
+      return s.bodyFaultAfterActing() ? Plan.GARBAGE_AFTER : Plan.GARBAGE_BEFORE;
     }
     return Plan.ACT;
   }
@@ -78,7 +84,8 @@ public final class Faults {
 
   private static FaultSettings copy(FaultSettings s, int force429, int force401) {
     return new FaultSettings(s.latencyMs(), s.failRate(), s.failStatus(), s.dropRate(), s.dropAfterActing(),
-        s.malformedRate(), s.htmlRate(), force429, force401, s.retryAfterSeconds(), s.scope());
+        s.malformedRate(), s.htmlRate(), s.garbageRate(), s.bodyFaultAfterActing(), force429, force401,
+        s.retryAfterSeconds(), s.scope());
   }
 
   /** The settings as JSON, for the control endpoint. */
@@ -90,20 +97,7 @@ public final class Faults {
 
   /** Applies the fields present in {@code patch}, keeping the rest. */
   synchronized FaultSettings patch(JsonNode patch) {
-    ObjectNode merged = SandboxJson.MAPPER.valueToTree(settings);
-    patch.fields().forEachRemaining(field -> {
-      if (merged.has(field.getKey())) {
-        merged.set(field.getKey(), field.getValue());
-      } else {
-        throw new IllegalArgumentException("unknown fault setting '" + field.getKey() + "'");
-      }
-    });
-    try {
-      settings = SandboxJson.MAPPER.treeToValue(merged, FaultSettings.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new IllegalArgumentException(cause.getMessage(), e);
-    }
+    settings = SandboxJson.patch(settings, patch, FaultSettings.class, "fault setting");
     return settings;
   }
 }

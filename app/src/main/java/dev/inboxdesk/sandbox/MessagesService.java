@@ -32,12 +32,19 @@ import java.util.regex.Pattern;
 final class MessagesService implements Service {
   static final String SESSION_COOKIE = "next-auth.session-token";
   static final String CSRF_COOKIE = "next-auth.csrf-token";
+  /** The routes the seeds document: all a minimal deployment has. */
+  private static final java.util.Set<String> DOCUMENTED_ROUTES = java.util.Set.of("/api/auth/csrf",
+      "/api/auth/callback/credentials", "/api/auth/session", "/api/auth/signout", "/api/get-messages",
+      "/api/delete-message");
+  private static final String PAGE_404 = "<!DOCTYPE html><html><head><title>404: This page could not be found."
+      + "</title></head><body><h1>404</h1><h2>This page could not be found.</h2></body></html>";
   private static final Duration SESSION_LIFETIME = Duration.ofDays(30);
   private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-fA-F]{24}");
 
   private final Clock clock;
   private final Supplier<String> baseUrl;
   private final boolean acceptDeleteMethod;
+  private final Supplier<Deployment> deployment;
   private final long seed;
   private final int size;
   private final SecureRandom random = new SecureRandom();
@@ -45,8 +52,10 @@ final class MessagesService implements Service {
   private final Map<String, User> usersByEmail = new LinkedHashMap<>();
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
-  MessagesService(Clock clock, Supplier<String> baseUrl, long seed, int size, boolean acceptDeleteMethod) {
+  MessagesService(Clock clock, Supplier<String> baseUrl, long seed, int size, boolean acceptDeleteMethod,
+      Supplier<Deployment> deployment) {
     this.clock = clock;
+    this.deployment = deployment;
     this.baseUrl = baseUrl;
     this.seed = seed;
     this.size = size;
@@ -110,6 +119,9 @@ final class MessagesService implements Service {
   @Override
   public Response handle(HttpCall call) {
     String route = call.path;
+    if (deployment.get().minimal() && !DOCUMENTED_ROUTES.contains(route)) {
+      return Response.html(404, PAGE_404);
+    }
     return switch (route) {
       case "/api/auth/csrf" -> call.method.equals("GET") ? csrf() : Response.empty(405);
       case "/api/auth/callback/credentials" -> call.method.equals("POST") ? signIn(call) : Response.empty(405);
@@ -123,8 +135,17 @@ final class MessagesService implements Service {
         default -> Response.empty(405);
       };
       case "/api/send-message" -> call.method.equals("POST") ? sendMessage(call) : Response.empty(405);
-      default -> Response.html(404, "<!DOCTYPE html><html><head><title>404: This page could not be found."
-          + "</title></head><body><h1>404</h1><h2>This page could not be found.</h2></body></html>");
+      default -> Response.html(404, PAGE_404);
+    };
+  }
+
+  @Override
+  public Response unactedSuccess(HttpCall call) {
+    return switch (call.path) {
+      case "/api/delete-message" -> Response.json(201, result(true, "Message Deleted Successfully"));
+      case "/api/get-messages" -> Response.json(200, result(true, null).set("messages", SandboxJson.array()));
+      case "/api/send-message" -> Response.json(201, result(true, "Message sent successfully"));
+      default -> Response.json(200, result(true, null));
     };
   }
 
@@ -182,15 +203,15 @@ final class MessagesService implements Service {
   }
 
   private Response session(HttpCall call) {
-    String token = call.cookies.get(SESSION_COOKIE);
+    String token = call.cookies.get(sessionCookieName());
     User user = signedInUser(call);
     if (user == null) {
       Response signedOut = Response.json(200, SandboxJson.object());
-      if (!call.cookies.containsKey(CSRF_COOKIE)) {
+      if (!call.cookies.containsKey(csrfCookieName())) {
         signedOut.cookie(csrfCookie(newCsrfToken()));
       }
       if (token != null) {
-        signedOut.cookie(SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+        signedOut.cookie(sessionCookieName() + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
       }
       return signedOut;
     }
@@ -210,12 +231,12 @@ final class MessagesService implements Service {
     if (!csrfValid(call, form.get("csrfToken"))) {
       return Response.json(200, SandboxJson.object().put("url", baseUrl.get() + "/api/auth/signout?csrf=true"));
     }
-    String token = call.cookies.get(SESSION_COOKIE);
+    String token = call.cookies.get(sessionCookieName());
     if (token != null) {
       sessions.remove(token);
     }
     return Response.json(200, SandboxJson.object().put("url", baseUrl.get()))
-        .cookie(SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+        .cookie(sessionCookieName() + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
   }
 
   // --- the app's routes ---
@@ -326,7 +347,7 @@ final class MessagesService implements Service {
   // --- helpers ---
 
   private User signedInUser(HttpCall call) {
-    String token = call.cookies.get(SESSION_COOKIE);
+    String token = call.cookies.get(sessionCookieName());
     Session session = token == null ? null : sessions.get(token);
     if (session == null || !clock.instant().isBefore(session.expiresAt())) {
       return null;
@@ -364,6 +385,21 @@ final class MessagesService implements Service {
     return node;
   }
 
+  /*
+   * NextAuth names its cookies after the scheme of its own URL (NEXTAUTH_URL), not after how the
+   * request reached it: behind a TLS-terminating proxy it sets the __Secure-/__Host- names while
+   * the hop to it is plain http. It would also mark them Secure; the sandbox leaves that attribute
+   * out on purpose, because it is served over plain http on loopback and a cookie jar (OkHttp's,
+   * a browser's) never sends a Secure cookie over http. What the variant tests is the names.
+   */
+  private String sessionCookieName() {
+    return deployment.get().secureCookieNames() ? "__Secure-" + SESSION_COOKIE : SESSION_COOKIE;
+  }
+
+  private String csrfCookieName() {
+    return deployment.get().secureCookieNames() ? "__Host-" + CSRF_COOKIE : CSRF_COOKIE;
+  }
+
   private String newCsrfToken() {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
@@ -372,12 +408,12 @@ final class MessagesService implements Service {
 
   private String csrfCookie(String token) {
     String value = URLEncoder.encode(token + "|" + csrfHash(token), StandardCharsets.UTF_8);
-    return CSRF_COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Lax";
+    return csrfCookieName() + "=" + value + "; Path=/; HttpOnly; SameSite=Lax";
   }
 
   /** NextAuth's double submit: the form's token must equal the cookie's, and the cookie's hash must be ours. */
   private boolean csrfValid(HttpCall call, String formToken) {
-    String cookie = call.cookies.get(CSRF_COOKIE);
+    String cookie = call.cookies.get(csrfCookieName());
     if (cookie == null || formToken == null) {
       return false;
     }
@@ -404,7 +440,7 @@ final class MessagesService implements Service {
   }
 
   private String sessionCookie(String token, Instant expires) {
-    return SESSION_COOKIE + "=" + token + "; Path=/; Expires="
+    return sessionCookieName() + "=" + token + "; Path=/; Expires="
         + java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(expires.atZone(java.time.ZoneOffset.UTC))
         + "; HttpOnly; SameSite=Lax";
   }

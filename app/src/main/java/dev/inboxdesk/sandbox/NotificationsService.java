@@ -43,6 +43,7 @@ final class NotificationsService implements Service {
   private final int size;
   private final int perMinute;
   private final Duration accessTokenTtl;
+  private final java.util.function.Supplier<Deployment> deployment;
   private final SecureRandom random = new SecureRandom();
   private final byte[] jwtKey = new byte[32];
   private final Map<String, NUser> usersByEmail = new LinkedHashMap<>();
@@ -51,8 +52,10 @@ final class NotificationsService implements Service {
   private final Map<String, RefreshToken> refreshTokens = new HashMap<>();
   private final Map<String, TwoFactorTicket> tickets = new HashMap<>();
 
-  NotificationsService(Clock clock, long seed, int size, int perMinute, Duration accessTokenTtl) {
+  NotificationsService(Clock clock, long seed, int size, int perMinute, Duration accessTokenTtl,
+      java.util.function.Supplier<Deployment> deployment) {
     this.clock = clock;
+    this.deployment = deployment;
     this.throttler = new Throttler(clock);
     this.seed = seed;
     this.size = size;
@@ -109,6 +112,16 @@ final class NotificationsService implements Service {
   }
 
   @Override
+  public Response unactedSuccess(HttpCall call) {
+    if (call.method.equals("GET") && call.path.equals(PREFIX + "/notifications")) {
+      ObjectNode data = SandboxJson.object();
+      data.set("items", SandboxJson.array());
+      return success(data.put("page", 1).put("limit", 20).put("total", 0));
+    }
+    return Response.json(200, SandboxJson.object().put("success", true));
+  }
+
+  @Override
   public Response failure(int status) {
     return error(status, "INTERNAL_SERVER_ERROR", "Internal server error", "error.internal", null);
   }
@@ -128,9 +141,9 @@ final class NotificationsService implements Service {
   public Response handle(HttpCall call) {
     String path = call.path.endsWith("/") && call.path.length() > 1 ? call.path.substring(0, call.path.length() - 1)
         : call.path;
-    String route = routeOf(call.method, path);
+    String route = routeOf(call.method, path, deployment.get().minimal());
     if (route == null) {
-      return error(404, "ROUTE_NOT_FOUND", "Cannot " + call.method + " " + path, "error.route_not_found", null);
+      return routeNotFound(call);
     }
     Throttler.Decision decision = throttle(call, route);
     if (!decision.allowed()) {
@@ -143,24 +156,33 @@ final class NotificationsService implements Service {
         .header("X-RateLimit-Reset", Long.toString(decision.secondsToReset()));
   }
 
-  /** The route template a request matches, as the throttler keys it, or null. */
-  private static String routeOf(String method, String path) {
+  /**
+   * The route template a request matches, as the throttler keys it, or null. A minimal deployment
+   * has only the documented routes; as in Nest, a path one of them captures still goes there: a
+   * {@code DELETE /notifications/clear-read} without its own route is {@code DELETE /notifications/:id}
+   * with an id that is no UUID (400), not an unknown route.
+   */
+  private static String routeOf(String method, String path, boolean minimal) {
     String rest = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : null;
     if (rest == null) {
       return null;
     }
     String key = method + " " + rest;
     switch (key) {
-      case "POST /auth/login", "POST /auth/login/2fa", "POST /auth/refresh", "POST /auth/logout",
-          "GET /notifications", "GET /notifications/unread-count", "GET /notifications/preferences",
-          "POST /notifications/read-all", "DELETE /notifications/clear-read":
+      case "POST /auth/login", "GET /notifications":
         return key;
+      case "POST /auth/login/2fa", "POST /auth/refresh", "POST /auth/logout", "GET /notifications/unread-count",
+          "GET /notifications/preferences", "POST /notifications/read-all", "DELETE /notifications/clear-read":
+        if (!minimal) {
+          return key;
+        }
+        break;
       default:
         break;
     }
     Matcher item = ITEM.matcher(path);
     if (item.matches()) {
-      if (item.group(2) != null && method.equals("PATCH")) {
+      if (item.group(2) != null && method.equals("PATCH") && !minimal) {
         return "PATCH /notifications/:id/read";
       }
       if (item.group(2) == null && method.equals("DELETE")) {
@@ -231,7 +253,7 @@ final class NotificationsService implements Service {
     if (user == null || !user.account.password().equals(password)) {
       return error(401, "AUTH_UNAUTHORIZED", "Invalid credentials", "auth.login.invalid_credentials", null);
     }
-    if (user.account.twoFactorCode() != null) {
+    if (user.account.twoFactorCode() != null && !deployment.get().minimal()) {
       String ticket = UUID.randomUUID().toString();
       synchronized (this) {
         tickets.put(ticket, new TwoFactorTicket(user.id, clock.instant().plus(Duration.ofMinutes(5))));
@@ -325,6 +347,10 @@ final class NotificationsService implements Service {
     }
     ObjectNode data = SandboxJson.object().put("accessToken", accessToken(user, sessionId, now))
         .put("expiresIn", accessTokenTtl.toSeconds());
+    if (deployment.get().minimal()) {
+      // No refresh route, so no refresh token: the access token is all a client gets.
+      return success(data);
+    }
     return success(data).cookie(REFRESH_COOKIE + "=" + refresh + "; Path=" + PREFIX + "/auth; Max-Age="
         + REFRESH_LIFETIME.toSeconds() + "; HttpOnly; SameSite=Strict");
   }
@@ -384,10 +410,12 @@ final class NotificationsService implements Service {
   // --- notifications ---
 
   private Response list(HttpCall call, NUser user) {
+    boolean ignoreFilters = deployment.get().ignoreFilters();
     List<String> problems = new ArrayList<>();
     Integer page = intParam(call, "page", 1, problems);
-    Integer limit = intParam(call, "limit", 20, problems);
-    String read = call.query.get("read");
+    // A server that ignores the filters does not read them either: no validation, its own page size.
+    Integer limit = ignoreFilters ? Deployment.SERVER_PAGE_SIZE : intParam(call, "limit", 20, problems);
+    String read = ignoreFilters ? null : call.query.get("read");
     if (page != null && page < 1) {
       problems.add("page must not be less than 1");
     }
@@ -407,8 +435,9 @@ final class NotificationsService implements Service {
       int from = Math.min(selected.size(), (page - 1) * limit);
       int to = Math.min(selected.size(), from + limit);
       ArrayNode items = SandboxJson.array();
+      boolean typeField = deployment.get().kindField().equals("type");
       for (StoredNotification n : selected.subList(from, to)) {
-        items.add(item(n));
+        items.add(item(n, typeField));
       }
       ObjectNode data = SandboxJson.object();
       data.set("items", items);
@@ -487,15 +516,18 @@ final class NotificationsService implements Service {
 
   // --- answers ---
 
-  private static ObjectNode item(StoredNotification n) {
-    ObjectNode item = SandboxJson.object().put("id", n.id()).put("eventKey", n.eventKey()).put("title", n.title())
-        .put("body", n.body());
-    item.set("data", SandboxJson.MAPPER.valueToTree(n.data()));
+  /** One item; with {@code typeField}, the kind is named {@code type} and empty fields are left out. */
+  private static ObjectNode item(StoredNotification n, boolean typeField) {
+    ObjectNode item = SandboxJson.object().put("id", n.id()).put(typeField ? "type" : "eventKey", n.eventKey())
+        .put("title", n.title()).put("body", n.body());
+    if (!typeField || n.data() != null && !n.data().isEmpty()) {
+      item.set("data", SandboxJson.MAPPER.valueToTree(n.data()));
+    }
     item.put("read", n.read());
-    if (n.readAt() == null) {
-      item.putNull("readAt");
-    } else {
+    if (n.readAt() != null) {
       item.put("readAt", SandboxJson.iso(n.readAt()));
+    } else if (!typeField) {
+      item.putNull("readAt");
     }
     item.put("createdAt", SandboxJson.iso(n.createdAt()));
     return item;
@@ -508,8 +540,31 @@ final class NotificationsService implements Service {
   }
 
   private Response notFound() {
+    if (deployment.get().nestDefault404()) {
+      return nestDefault(404, "Notification not found", "Not Found");
+    }
     return error(404, "error.notification.not_found", "Notification not found", "error.notification.not_found",
         null);
+  }
+
+  /**
+   * What Nest answers a request no route matches, {@code Cannot GET /api/v1/nope} with the URL as
+   * sent: in the API's envelope when its exception filter is installed, else Nest's default body.
+   * No guard ran, so no rate-limit headers.
+   */
+  Response routeNotFound(HttpCall call) {
+    String query = call.exchange.getRequestURI().getRawQuery();
+    String message = "Cannot " + call.method + " " + call.path + (query == null ? "" : "?" + query);
+    if (deployment.get().nestDefault404()) {
+      return nestDefault(404, message, "Not Found");
+    }
+    return error(404, "NOT_FOUND", message, "error.route.not_found", null);
+  }
+
+  /** Nest's own body, as a deployment without the API's exception filter answers. */
+  private static Response nestDefault(int status, String message, String error) {
+    ObjectNode body = SandboxJson.object().put("message", message).put("error", error).put("statusCode", status);
+    return Response.json(status, body);
   }
 
   private Response uuidExpected() {

@@ -47,6 +47,13 @@ final class Response {
     return status >= 200 && status < 300 && contentType != null && contentType.startsWith("application/json");
   }
 
+  /** The same status and headers with another body: an HTML page where JSON was due. */
+  Response replacedBy(String html) {
+    Response replaced = html(status, html);
+    replaced.headers.addAll(headers);
+    return replaced;
+  }
+
   /** The same answer with its body cut in half: what a crashed proxy or a full disk produces. */
   Response truncated() {
     byte[] half = java.util.Arrays.copyOf(body, Math.max(1, body.length / 2));

@@ -24,12 +24,19 @@ import java.util.logging.Logger;
  * through the control endpoint under {@value #CONTROL}.
  */
 public final class Sandbox implements AutoCloseable {
-  /** Where the control endpoint lives: {@code faults}, {@code reset}, {@code accounts}, {@code stats}. */
+  /**
+   * Where the control endpoint lives: {@code faults}, {@code deployment}, {@code reset},
+   * {@code accounts}, {@code stats}.
+   */
   public static final String CONTROL = "/__sandbox";
 
   private static final Logger LOG = Logger.getLogger(Sandbox.class.getName());
   private static final String PROXY_502 = "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>"
       + "<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
+  /** What replaces a success body: a sign-in portal's page, as an auth proxy in front of a service answers. */
+  private static final String PORTAL_PAGE = "<!DOCTYPE html><html><head><title>Sign in</title></head>"
+      + "<body><form method=\"post\" action=\"/oauth2/start\"><h1>Sign in to continue</h1>"
+      + "<button type=\"submit\">Sign in</button></form></body></html>";
 
   static {
     // Without it the JDK server's answers wait out the peer's delayed ACK: 40 ms per request.
@@ -43,15 +50,17 @@ public final class Sandbox implements AutoCloseable {
   private final MessagesService messages;
   private final NotificationsService notifications;
   private final AtomicLong requests = new AtomicLong();
+  private volatile Deployment deployment;
 
   private Sandbox(SandboxOptions options) throws IOException {
     this.options = options;
+    this.deployment = options.deployment();
     this.faults = new Faults(options.faults(), options.seed());
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
     this.messages = new MessagesService(options.clock(), this::messagesUrl, options.seed(), options.size(),
-        options.acceptDeleteMethod());
+        options.acceptDeleteMethod(), this::deployment);
     this.notifications = new NotificationsService(options.clock(), options.seed(), options.size(),
-        options.rateLimitPerMinute(), options.accessTokenTtl());
+        options.rateLimitPerMinute(), options.accessTokenTtl(), this::deployment);
     AtomicInteger threads = new AtomicInteger();
     this.executor = Executors.newCachedThreadPool(task -> {
       Thread thread = new Thread(task, "sandbox-" + threads.incrementAndGet());
@@ -95,6 +104,16 @@ public final class Sandbox implements AutoCloseable {
     return faults;
   }
 
+  /** How the served deployment differs from the full one now. */
+  public Deployment deployment() {
+    return deployment;
+  }
+
+  /** Serves another deployment variant from the next request on; data and sessions stay. */
+  public void setDeployment(Deployment value) {
+    deployment = java.util.Objects.requireNonNull(value, "deployment");
+  }
+
   /** The demo accounts and their passwords. */
   public static List<DemoAccount> accounts() {
     return DemoData.ACCOUNTS;
@@ -125,6 +144,10 @@ public final class Sandbox implements AutoCloseable {
         call.send(control(call));
         return;
       }
+      if (isNotificationsRouteWithoutPrefix(call.path)) {
+        call.send(notifications.routeNotFound(call));
+        return;
+      }
       Service service = call.path.startsWith(NotificationsService.PREFIX + "/") ? notifications : messages;
       serve(call, service);
     } catch (RuntimeException bug) {
@@ -133,6 +156,15 @@ public final class Sandbox implements AutoCloseable {
     } finally {
       exchange.close();
     }
+  }
+
+  /**
+   * A notifications route asked of the origin instead of {@code /api/v1}: what a client given the
+   * wrong base URL sends. Both services share one origin here, so these paths are answered as the
+   * notifications API answers an unknown route (the messages app has no such paths).
+   */
+  private static boolean isNotificationsRouteWithoutPrefix(String path) {
+    return path.equals("/notifications") || path.startsWith("/notifications/") || path.startsWith("/auth/");
   }
 
   private void serve(HttpCall call, Service service) throws IOException {
@@ -157,9 +189,15 @@ public final class Sandbox implements AutoCloseable {
         service.handle(call);
         call.drop();
       }
-      case MALFORMED -> {
+      case MALFORMED_BEFORE -> call.send(service.unactedSuccess(call).truncated());
+      case MALFORMED_AFTER -> {
         Response response = service.handle(call);
         call.send(response.isJsonSuccess() ? response.truncated() : response);
+      }
+      case GARBAGE_BEFORE -> call.send(service.unactedSuccess(call).replacedBy(PORTAL_PAGE));
+      case GARBAGE_AFTER -> {
+        Response response = service.handle(call);
+        call.send(response.isJsonSuccess() ? response.replacedBy(PORTAL_PAGE) : response);
       }
       case ACT -> call.send(service.handle(call));
     }
@@ -178,6 +216,22 @@ public final class Sandbox implements AutoCloseable {
         try {
           faults.patch(patch);
           return Response.json(200, faults.toJson());
+        } catch (IllegalArgumentException invalid) {
+          return Response.json(400, SandboxJson.object().put("error", invalid.getMessage()));
+        }
+      }
+      case "GET /deployment":
+        return Response.json(200, SandboxJson.MAPPER.valueToTree(deployment));
+      case "PUT /deployment", "POST /deployment", "PATCH /deployment": {
+        JsonNode patch = SandboxJson.parseOrNull(call.body);
+        if (patch == null || !patch.isObject()) {
+          return Response.json(400, SandboxJson.object().put("error", "send a JSON object of deployment settings"));
+        }
+        try {
+          synchronized (this) {
+            deployment = SandboxJson.patch(deployment, patch, Deployment.class, "deployment setting");
+          }
+          return Response.json(200, SandboxJson.MAPPER.valueToTree(deployment));
         } catch (IllegalArgumentException invalid) {
           return Response.json(400, SandboxJson.object().put("error", invalid.getMessage()));
         }

@@ -47,6 +47,27 @@ final class SandboxJson {
     }
   }
 
+  /**
+   * {@code current} with the fields present in {@code patch} changed, the rest kept; an unknown
+   * field or a value {@code type} refuses is an {@link IllegalArgumentException}.
+   */
+  static <T> T patch(T current, JsonNode patch, Class<T> type, String what) {
+    ObjectNode merged = MAPPER.valueToTree(current);
+    patch.fields().forEachRemaining(field -> {
+      if (merged.has(field.getKey())) {
+        merged.set(field.getKey(), field.getValue());
+      } else {
+        throw new IllegalArgumentException("unknown " + what + " '" + field.getKey() + "'");
+      }
+    });
+    try {
+      return MAPPER.treeToValue(merged, type);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new IllegalArgumentException(cause.getMessage(), e);
+    }
+  }
+
   static String iso(Instant instant) {
     return ISO_MILLIS.format(instant);
   }

@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param rateLimitPerMinute the notifications routes' limit per window
  * @param accessTokenTtl how long a notifications access token lives
  * @param clock the time the sandbox believes (tests share a fake one with the client)
+ * @param deployment how the served deployment differs from the full one, at start
  */
 public record SandboxOptions(int port, int size, long seed, FaultSettings faults, boolean acceptDeleteMethod,
-    int rateLimitPerMinute, Duration accessTokenTtl, Clock clock) {
+    int rateLimitPerMinute, Duration accessTokenTtl, Clock clock, Deployment deployment) {
 
   /** Items of the first demo user by default: a few hundred. */
   public static final int DEFAULT_SIZE = 240;
@@ -36,42 +37,56 @@ public record SandboxOptions(int port, int size, long seed, FaultSettings faults
     Objects.requireNonNull(faults, "faults");
     Objects.requireNonNull(accessTokenTtl, "accessTokenTtl");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(deployment, "deployment");
   }
 
   public static SandboxOptions defaults() {
     return new SandboxOptions(0, DEFAULT_SIZE, 42, FaultSettings.NONE, false, 60, Duration.ofMinutes(15),
-        Clock.systemUTC());
+        Clock.systemUTC(), Deployment.STANDARD);
   }
 
   public SandboxOptions withPort(int value) {
-    return new SandboxOptions(value, size, seed, faults, acceptDeleteMethod, rateLimitPerMinute, accessTokenTtl, clock);
+    return new SandboxOptions(value, size, seed, faults, acceptDeleteMethod, rateLimitPerMinute, accessTokenTtl, clock,
+        deployment);
   }
 
   public SandboxOptions withSize(int value) {
-    return new SandboxOptions(port, value, seed, faults, acceptDeleteMethod, rateLimitPerMinute, accessTokenTtl, clock);
+    return new SandboxOptions(port, value, seed, faults, acceptDeleteMethod, rateLimitPerMinute, accessTokenTtl, clock,
+        deployment);
   }
 
   public SandboxOptions withSeed(long value) {
-    return new SandboxOptions(port, size, value, faults, acceptDeleteMethod, rateLimitPerMinute, accessTokenTtl, clock);
+    return new SandboxOptions(port, size, value, faults, acceptDeleteMethod, rateLimitPerMinute, accessTokenTtl, clock,
+        deployment);
   }
 
   public SandboxOptions withFaults(FaultSettings value) {
-    return new SandboxOptions(port, size, seed, value, acceptDeleteMethod, rateLimitPerMinute, accessTokenTtl, clock);
+    return new SandboxOptions(port, size, seed, value, acceptDeleteMethod, rateLimitPerMinute, accessTokenTtl, clock,
+        deployment);
   }
 
   public SandboxOptions withAcceptDeleteMethod(boolean value) {
-    return new SandboxOptions(port, size, seed, faults, value, rateLimitPerMinute, accessTokenTtl, clock);
+    return new SandboxOptions(port, size, seed, faults, value, rateLimitPerMinute, accessTokenTtl, clock,
+        deployment);
   }
 
   public SandboxOptions withRateLimitPerMinute(int value) {
-    return new SandboxOptions(port, size, seed, faults, acceptDeleteMethod, value, accessTokenTtl, clock);
+    return new SandboxOptions(port, size, seed, faults, acceptDeleteMethod, value, accessTokenTtl, clock,
+        deployment);
   }
 
   public SandboxOptions withAccessTokenTtl(Duration value) {
-    return new SandboxOptions(port, size, seed, faults, acceptDeleteMethod, rateLimitPerMinute, value, clock);
+    return new SandboxOptions(port, size, seed, faults, acceptDeleteMethod, rateLimitPerMinute, value, clock,
+        deployment);
   }
 
   public SandboxOptions withClock(Clock value) {
-    return new SandboxOptions(port, size, seed, faults, acceptDeleteMethod, rateLimitPerMinute, accessTokenTtl, value);
+    return new SandboxOptions(port, size, seed, faults, acceptDeleteMethod, rateLimitPerMinute, accessTokenTtl, value,
+        deployment);
+  }
+
+  public SandboxOptions withDeployment(Deployment value) {
+    return new SandboxOptions(port, size, seed, faults, acceptDeleteMethod, rateLimitPerMinute, accessTokenTtl, clock,
+        value);
   }
 }

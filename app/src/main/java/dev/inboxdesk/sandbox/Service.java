@@ -12,6 +12,12 @@ interface Service {
   /** Does what the request asks and says what to answer. */
   Response handle(HttpCall call);
 
+  /**
+   * The success {@code call}'s route would answer, without doing anything: what a body fault
+   * before acting cuts or replaces. Status as the route's; the body need only look the part.
+   */
+  Response unactedSuccess(HttpCall call);
+
   /** A failure with {@code status} in this service's own style. */
   Response failure(int status);
 

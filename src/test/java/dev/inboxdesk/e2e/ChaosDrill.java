@@ -232,7 +232,8 @@ final class ChaosDrill implements AutoCloseable {
       }
       case UNDO -> restoring(service, list::undo);
       case CANCEL_PENDING -> restoring(service, list::cancelPending);
-      case RETRY_FAILED -> list.allRows().stream().filter(r -> r.state().kind() == RowState.Kind.FAILED).findFirst()
+      case RETRY_FAILED -> list.allRows().stream().filter(r -> r.state().kind() == RowState.Kind.FAILED
+          || r.state().kind() == RowState.Kind.UNCONFIRMED).findFirst()
           .ifPresent(row -> deleting(service, () -> list.retry(row)));
       case REFRESH -> list.refresh();
       case LET_WORK_RUN -> {
@@ -332,7 +333,7 @@ final class ChaosDrill implements AutoCloseable {
               mismatch("stray state", service + " row " + row.id() + " waits to be deleted but was not deleted");
             }
           }
-          case FAILED -> {
+          case FAILED, UNCONFIRMED -> {
             withReason.add(row.id());
             if (needsSignIn(row.state().error())) {
               // The app promises to send it again after the next sign-in.

@@ -3,6 +3,7 @@ package dev.inboxdesk.client;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 
 /**
@@ -16,6 +17,8 @@ import okhttp3.HttpUrl;
  * }</pre>
  */
 public final class ClientConfig {
+  /** How long a single wait may be unless the caller says otherwise. */
+  public static final Duration DEFAULT_MAX_WAIT = Duration.ofMinutes(2);
   private final HttpUrl baseUrl;
   private final Duration connectTimeout;
   private final Duration readTimeout;
@@ -31,7 +34,7 @@ public final class ClientConfig {
   private final String userAgent;
   private final boolean captureUnmasked;
   private final WaitListener waitListener;
-  private final Duration maxWait;
+  private final Supplier<Duration> maxWait;
 
   private ClientConfig(Builder b) {
     this.baseUrl = b.baseUrl;
@@ -126,9 +129,10 @@ public final class ClientConfig {
     return waitListener;
   }
 
-  /** The longest single wait the client sits out; a longer one fails the call at once. */
+  /** The longest single wait the client sits out now; a longer one fails the call at once. */
   public Duration maxWait() {
-    return maxWait;
+    Duration value = maxWait.get();
+    return value == null || value.isNegative() ? DEFAULT_MAX_WAIT : value;
   }
 
   public static final class Builder {
@@ -147,7 +151,7 @@ public final class ClientConfig {
     private String userAgent = "InboxDesk";
     private boolean captureUnmasked;
     private WaitListener waitListener = WaitListener.NONE;
-    private Duration maxWait = Duration.ofMinutes(2);
+    private Supplier<Duration> maxWait = () -> DEFAULT_MAX_WAIT;
 
     private Builder(String baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl");
@@ -261,7 +265,16 @@ public final class ClientConfig {
       if (value.isNegative()) {
         throw new IllegalArgumentException("maxWait must not be negative, got " + value);
       }
-      this.maxWait = value;
+      this.maxWait = () -> value;
+      return this;
+    }
+
+    /**
+     * The same, read again at every wait, so that an application's setting applies to clients
+     * already running. A null or negative answer means the default.
+     */
+    public Builder maxWait(Supplier<Duration> value) {
+      this.maxWait = Objects.requireNonNull(value, "maxWait");
       return this;
     }
 

@@ -176,6 +176,23 @@ class TruthfulOutcomesTest extends LoopbackServerTest {
     assertThat(client.canRefresh()).isFalse();
   }
 
+  @Test
+  void theCapIsReadAtEveryWaitSoASettingAppliesToARunningClient() {
+    java.util.concurrent.atomic.AtomicReference<Duration> cap = new java.util.concurrent.atomic.AtomicReference<>(
+        Duration.ofSeconds(60));
+    NotificationsClient client = notifications(b -> b.maxWait(cap::get));
+    client.useAccessToken("t");
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "30").build());
+    server.enqueue(json(200, "{\"success\":true}"));
+    client.deleteNotification(UUID_1);
+
+    cap.set(Duration.ofSeconds(10));
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "30").build());
+
+    assertThatThrownBy(() -> client.deleteNotification(UUID_2)).isInstanceOf(RateLimitedException.class);
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(30));
+  }
+
   private static String page(List<String> ids, List<Boolean> read, Integer total) {
     String items = IntStream.range(0, ids.size()).mapToObj(i -> Bodies.notification(ids.get(i),
         read != null && read.get(i))).collect(Collectors.joining(","));

@@ -16,9 +16,14 @@ import java.util.Optional;
  * @param undoWindowSeconds how long deletes can be undone
  * @param confirmDeletes whether deletes ask first
  * @param theme {@code LIGHT}, {@code DARK}, or {@code SYSTEM}
+ * @param maxWaitSeconds the longest single wait for a server sat out (a longer one shows the row
+ *     pending with the server's time instead); 0 in files written before it existed: the default
  */
 public record Settings(int version, List<Profile> profiles, Map<String, String> lastUsed, int undoWindowSeconds,
-    boolean confirmDeletes, String theme) {
+    boolean confirmDeletes, String theme, int maxWaitSeconds) {
+
+  /** Two minutes, as the command line's default. */
+  public static final int DEFAULT_MAX_WAIT_SECONDS = 120;
 
   /** The format this build writes. */
   public static final int CURRENT_VERSION = 1;
@@ -27,10 +32,11 @@ public record Settings(int version, List<Profile> profiles, Map<String, String> 
     profiles = List.copyOf(profiles == null ? List.of() : profiles);
     lastUsed = Map.copyOf(lastUsed == null ? Map.of() : lastUsed);
     theme = theme == null ? "SYSTEM" : theme;
+    maxWaitSeconds = maxWaitSeconds <= 0 ? DEFAULT_MAX_WAIT_SECONDS : maxWaitSeconds;
   }
 
   public static Settings defaults() {
-    return new Settings(CURRENT_VERSION, List.of(), Map.of(), 5, false, "SYSTEM");
+    return new Settings(CURRENT_VERSION, List.of(), Map.of(), 5, false, "SYSTEM", DEFAULT_MAX_WAIT_SECONDS);
   }
 
   /** The profile a service used last, if it still exists. */
@@ -58,14 +64,14 @@ public record Settings(int version, List<Profile> profiles, Map<String, String> 
     if (!replaced) {
       updated.add(profile);
     }
-    return new Settings(version, updated, lastUsed, undoWindowSeconds, confirmDeletes, theme);
+    return new Settings(version, updated, lastUsed, undoWindowSeconds, confirmDeletes, theme, maxWaitSeconds);
   }
 
   public Settings withoutProfile(String id) {
     List<Profile> updated = profiles.stream().filter(p -> !p.id().equals(id)).toList();
     Map<String, String> used = new LinkedHashMap<>(lastUsed);
     used.values().removeIf(id::equals);
-    return new Settings(version, updated, used, undoWindowSeconds, confirmDeletes, theme);
+    return new Settings(version, updated, used, undoWindowSeconds, confirmDeletes, theme, maxWaitSeconds);
   }
 
   /** Marks a profile as the one its service uses; null goes back to the sandbox. */
@@ -76,10 +82,14 @@ public record Settings(int version, List<Profile> profiles, Map<String, String> 
     } else {
       used.put(service.name(), profileId);
     }
-    return new Settings(version, profiles, used, undoWindowSeconds, confirmDeletes, theme);
+    return new Settings(version, profiles, used, undoWindowSeconds, confirmDeletes, theme, maxWaitSeconds);
   }
 
   public Settings withPreferences(int undoSeconds, boolean confirm, String themeName) {
-    return new Settings(version, profiles, lastUsed, undoSeconds, confirm, themeName);
+    return new Settings(version, profiles, lastUsed, undoSeconds, confirm, themeName, maxWaitSeconds);
+  }
+
+  public Settings withMaxWaitSeconds(int seconds) {
+    return new Settings(version, profiles, lastUsed, undoWindowSeconds, confirmDeletes, theme, seconds);
   }
 }

@@ -43,11 +43,13 @@ public final class AppContext implements AutoCloseable {
   private final RequestLog requestLog;
   private volatile MainViewModel model;
   private final UiScheduler ui;
+  private final Accounts accounts;
 
   private AppContext(Accounts accounts, SandboxOptions sandboxOptions, UiScheduler ui, Executor given,
       Locale locale) {
     this.sandboxOptions = sandboxOptions;
     this.ui = ui;
+    this.accounts = accounts;
     AtomicInteger threads = new AtomicInteger();
     this.ownThreads = given != null ? null : Executors.newCachedThreadPool(task -> {
       Thread thread = new Thread(task, "inboxdesk-work-" + threads.incrementAndGet());
@@ -103,6 +105,8 @@ public final class AppContext implements AutoCloseable {
   private ClientConfig.Builder config(String url) {
     return ClientConfig.builder(url).userAgent("InboxDesk/" + AppInfo.version()).captureUnmasked(true)
         .waitListener(this::showWait)
+        // Read at every wait: the setting applies to the clients already running.
+        .maxWait(() -> java.time.Duration.ofSeconds(accounts.settings().maxWaitSeconds()))
         .exchangeListener(exchange -> {
           logExchange(exchange);
           requestLog.record(exchange);

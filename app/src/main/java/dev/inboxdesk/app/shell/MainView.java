@@ -60,6 +60,9 @@ public final class MainView {
   @FXML private RadioMenuItem undo5;
   @FXML private RadioMenuItem undo10;
   @FXML private RadioMenuItem undo30;
+  @FXML private RadioMenuItem wait30;
+  @FXML private RadioMenuItem wait120;
+  @FXML private RadioMenuItem wait600;
   @FXML private CheckMenuItem confirmDeletes;
   @FXML private CheckMenuItem darkTheme;
   @FXML private TabPane tabs;
@@ -130,6 +133,13 @@ public final class MainView {
       int value = seconds[i];
       undoChoices[i].setSelected(value == saved.undoWindowSeconds());
       undoChoices[i].setOnAction(event -> setUndoWindow(value));
+    }
+    RadioMenuItem[] waitChoices = {wait30, wait120, wait600};
+    int[] waits = {30, 120, 600};
+    for (int i = 0; i < waitChoices.length; i++) {
+      int value = waits[i];
+      waitChoices[i].setSelected(value == saved.maxWaitSeconds());
+      waitChoices[i].setOnAction(event -> model.accounts().update(settings -> settings.withMaxWaitSeconds(value)));
     }
     confirmDeletes.setSelected(saved.confirmDeletes());
     model.inbox().confirmDeletesProperty().set(saved.confirmDeletes());

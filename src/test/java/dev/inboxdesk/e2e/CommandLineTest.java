@@ -17,6 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -284,6 +285,30 @@ class CommandLineTest {
 
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.err()).contains("waiting 1 s: the server answered 429 Too Many Requests (GET /notifications)");
+  }
+
+  @Test
+  void textWrittenByStrangersNeverDrivesTheTerminal() throws Exception {
+    String hostile = "hi \u001b]8;;http://evil\u0007link\u001b]8;;\u0007 \u001b[2J \u009b31m \u202egnp.exe";
+    HttpResponse<String> sent = Raw.send("POST", sandbox.messagesUrl() + "/api/send-message",
+        JSON.createObjectNode().put("username", "ada").put("content", hostile).toString(),
+        "Content-Type", "application/json");
+    assertThat(sent.statusCode()).isEqualTo(201);
+
+    for (String format : List.of("--verbose", "--json")) {
+      Run run = run(Map.of(), "ada-demo\n", "messages", "list", "--server", sandbox.messagesUrl(), "--email",
+          "ada@example.com", "--password-stdin", format);
+
+      assertThat(run.code()).as(run.err()).isZero();
+      for (String printed : List.of(run.out(), run.err())) {
+        assertThat(printed).doesNotContain("\u001b", "\u0007", "\u009b", "\u202e");
+      }
+      assertThat(run.out()).containsIgnoringCase("\\u001b]8;;http://evil").containsIgnoringCase("\\u202egnp.exe");
+    }
+    JsonNode listed = run(Map.of(), "ada-demo\n", "messages", "list", "--server", sandbox.messagesUrl(), "--email",
+        "ada@example.com", "--password-stdin", "--json").json();
+    // The JSON still means the same text: its escapes are JSON's own.
+    assertThat(listed.findValuesAsText("content")).contains(hostile);
   }
 
   private List<String> messageIds() {

@@ -23,6 +23,7 @@ public final class ClientConfig {
   private final Duration connectTimeout;
   private final Duration readTimeout;
   private final Duration callTimeout;
+  private final Duration operationTimeout;
   private final boolean allowInsecureHttp;
   private final ExchangeListener exchangeListener;
   private final Clock clock;
@@ -41,6 +42,7 @@ public final class ClientConfig {
     this.connectTimeout = b.connectTimeout;
     this.readTimeout = b.readTimeout;
     this.callTimeout = b.callTimeout;
+    this.operationTimeout = b.operationTimeout;
     this.allowInsecureHttp = b.allowInsecureHttp;
     this.exchangeListener = b.exchangeListener;
     this.clock = b.clock;
@@ -79,6 +81,11 @@ public final class ClientConfig {
 
   public Duration callTimeout() {
     return callTimeout;
+  }
+
+  /** The longest one request may take on the wire with all its retries (waits announced apart). */
+  public Duration operationTimeout() {
+    return operationTimeout;
   }
 
   /** Whether secrets may cross plain {@code http} to a host that is not loopback. */
@@ -140,6 +147,7 @@ public final class ClientConfig {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
     private Duration callTimeout = Duration.ofSeconds(60);
+    private Duration operationTimeout = Duration.ofSeconds(90);
     private boolean allowInsecureHttp;
     private ExchangeListener exchangeListener = ExchangeListener.NONE;
     private Clock clock = Clock.systemUTC();
@@ -177,6 +185,16 @@ public final class ClientConfig {
     /** The longest one attempt may take, from sending to the end of the answer. */
     public Builder callTimeout(Duration value) {
       this.callTimeout = positive(value, "callTimeout");
+      return this;
+    }
+
+    /**
+     * The longest one request may take on the wire, retries included (default 90 s): without it,
+     * retries multiply the per-attempt timeouts. Announced waits (rate limits) are bounded by
+     * {@link #maxWait(Duration)} instead.
+     */
+    public Builder operationTimeout(Duration value) {
+      this.operationTimeout = positive(value, "operationTimeout");
       return this;
     }
 

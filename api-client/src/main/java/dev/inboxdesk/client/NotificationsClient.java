@@ -57,8 +57,11 @@ public final class NotificationsClient implements AutoCloseable {
   private static final int DEFAULT_QUOTA_PER_MINUTE = 60;
   /** Refresh this long before the access token expires, so calls do not hit the 401 first. */
   private static final Duration REFRESH_AHEAD = Duration.ofSeconds(30);
-  /** A listing stops after this many requests even if the server keeps sending full pages. */
-  private static final int MAX_PAGES = 10_000;
+  /**
+   * A listing gives up after this many requests (100,000 notifications at 50 a page, and some):
+   * a server that keeps sending full pages forever ends in an unexpected response, not a hang.
+   */
+  private static final int MAX_PAGES = 2_500;
 
   private final HttpTransport transport;
   private final HttpUrl base;
@@ -437,10 +440,11 @@ public final class NotificationsClient implements AutoCloseable {
         int fresh = keepNew(current, filter, convert, seen, all);
         lastTotal = current.total();
         if (fresh == 0 || isLastPage(current, seen.size())) {
-          break;
+          return all;
         }
       }
-      return all;
+      throw new UnexpectedResponseException(UnexpectedResponseException.Kind.TOO_LARGE,
+          "the notification list did not end after " + MAX_PAGES + " pages", ServerDetails.NONE);
     } finally {
       listing.readLock().unlock();
     }

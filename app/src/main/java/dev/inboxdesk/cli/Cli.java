@@ -16,7 +16,8 @@ import picocli.CommandLine;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:all succeeded", "2:usage error", "3:not found", "4:authentication failed",
         "5:rate limited (after the client's own waiting)", "6:invalid request, including ids refused before sending",
-        "7:server error", "8:connection failure", "9:unexpected response"})
+        "7:server error", "8:connection failure",
+        "9:unexpected response, unconfirmed outcome, or an address that does not serve this API"})
 public final class Cli {
   private static final Set<String> ENTRY_WORDS = Set.of("messages", "notifications", "sandbox", "--version", "-V",
       "--help", "-h", "help");
@@ -34,8 +35,9 @@ public final class Cli {
   /** Runs the command line reading environment and input from {@code terminal}; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
     CommandLine commandLine = new CommandLine(new Cli(), new Factory(terminal));
-    commandLine.setOut(out);
-    commandLine.setErr(err);
+    // Stranger-written text (messages, server errors) never reaches the terminal raw.
+    commandLine.setOut(new SafeWriter(out));
+    commandLine.setErr(new SafeWriter(err));
     return commandLine.execute(args);
   }
 

@@ -67,9 +67,14 @@ abstract class ClientCommand implements Callable<Integer> {
     if (options.maxWaitSeconds < 0) {
       throw new UsageProblem("--max-wait must not be negative");
     }
+    if (options.timeoutSeconds < 1) {
+      throw new UsageProblem("--timeout must be at least 1 second");
+    }
     return ClientConfig.builder(options.server).allowInsecureHttp(options.allowInsecureHttp)
         .userAgent("InboxDesk-CLI").exchangeListener(options.verbose ? this::printExchange : e -> { })
-        .maxWait(Duration.ofSeconds(options.maxWaitSeconds)).waitListener(this::announce).build();
+        .maxWait(Duration.ofSeconds(options.maxWaitSeconds)).waitListener(this::announce)
+        .operationTimeout(Duration.ofSeconds(options.timeoutSeconds))
+        .callTimeout(Duration.ofSeconds(Math.min(60, options.timeoutSeconds))).build();
   }
 
   /** Every wait the client makes is said on standard error, so a run never sleeps without a word. */

@@ -27,6 +27,10 @@ final class ConnectionOptions {
           + " with exit 5 and the server's wait (default: ${DEFAULT-VALUE})")
   long maxWaitSeconds;
 
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "90",
+      description = "the longest one request may take on the wire, retries included (default: ${DEFAULT-VALUE})")
+  long timeoutSeconds;
+
   @Option(names = "--allow-insecure-http",
       description = "allow credentials over plain http to a host that is not this machine (unencrypted!)")
   boolean allowInsecureHttp;

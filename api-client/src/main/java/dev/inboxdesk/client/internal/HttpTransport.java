@@ -47,6 +47,8 @@ import okio.BufferedSource;
  */
 public final class HttpTransport implements AutoCloseable {
   private static final AtomicInteger THREADS = new AtomicInteger();
+  /** What an answer of declared length gets before its bytes arrive. */
+  private static final int FIRST_CHUNK = 256 * 1024;
 
   private final String service;
   private final ClientConfig config;
@@ -125,14 +127,22 @@ public final class HttpTransport implements AutoCloseable {
     boolean replayed = false;
     int attempt = 0;
     Wait.Reason quotaWait = Wait.Reason.QUOTA_SPENT;
+    long budgetNanos = config.operationTimeout().toNanos();
     while (true) {
       awaitQuota(spec, context, quotaWait);
+      if (budgetNanos <= 0) {
+        throw new ConnectionFailureException(Kind.TIMEOUT, replayed, "No answer within "
+            + config.operationTimeout().toSeconds() + " s, retries included", null);
+      }
       attempt++;
       HttpAnswer answer;
+      long started = System.nanoTime();
       try {
-        answer = once(spec, context, attempt).replayed(replayed);
+        answer = once(spec, context, attempt, Duration.ofNanos(budgetNanos)).replayed(replayed);
       } catch (ConnectionFailureException failure) {
-        if (!spec.replayable() || connectionRetries >= config.maxConnectionRetries() || context.isCancelled()) {
+        budgetNanos -= System.nanoTime() - started;
+        if (!spec.replayable() || connectionRetries >= config.maxConnectionRetries() || context.isCancelled()
+            || budgetNanos <= 0) {
           throw replayed && !failure.mayHaveReachedServer()
               // This attempt never left, but an earlier one may have been applied.
               ? new ConnectionFailureException(failure.kind(), true, "The connection broke, then the retry failed",
@@ -145,6 +155,7 @@ public final class HttpTransport implements AutoCloseable {
         pause(spec, context, Backoff.afterConnectionFailure(connectionRetries), Wait.Reason.CONNECTION_RETRY);
         continue;
       }
+      budgetNanos -= System.nanoTime() - started;
       if (answer.status() == 503) {
         // A 503 with Retry-After says "not now, later": the request was not served, so it may go again.
         Duration hint = serverRetryHint(answer);
@@ -251,11 +262,15 @@ public final class HttpTransport implements AutoCloseable {
     }
   }
 
-  private HttpAnswer once(RequestSpec spec, CallContext context, int attempt) {
+  private HttpAnswer once(RequestSpec spec, CallContext context, int attempt, Duration budget) {
     Request request = toRequest(spec);
     Instant startedAt = config.clock().instant();
     long start = System.nanoTime();
     Call call = http.newCall(request);
+    // This attempt may use what is left of the request's whole budget, and no more.
+    if (budget.compareTo(config.callTimeout()) < 0) {
+      call.timeout().timeout(Math.max(1, budget.toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
     context.attach(call);
     Response response = null;
     try {
@@ -309,11 +324,7 @@ public final class HttpTransport implements AutoCloseable {
     BufferedSource source = body.source();
     long declared = body.contentLength();
     if (declared >= 0) {
-      // Read straight into an array of the declared size: a buffer and then a copy would hold a
-      // large answer (a big inbox, a delete's whole user document) twice.
-      byte[] bytes = new byte[(int) declared];
-      source.readFully(bytes);
-      return bytes;
+      return readDeclared(source, (int) declared);
     }
     Buffer buffer = new Buffer();
     while (source.read(buffer, 64 * 1024) != -1) {
@@ -322,6 +333,27 @@ public final class HttpTransport implements AutoCloseable {
       }
     }
     return buffer.readByteArray();
+  }
+
+  /**
+   * Reads an answer of declared length into one array of that length, grown as the bytes arrive:
+   * a server that declares 64 MB and sends nothing costs nothing, and a large answer that does
+   * arrive is still held once, not in a buffer and then a copy.
+   */
+  private static byte[] readDeclared(BufferedSource source, int declared) throws IOException {
+    byte[] bytes = new byte[Math.min(declared, FIRST_CHUNK)];
+    int filled = 0;
+    while (filled < declared) {
+      if (filled == bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(declared, Math.max(FIRST_CHUNK, 2L * bytes.length)));
+      }
+      int read = source.read(bytes, filled, bytes.length - filled);
+      if (read == -1) {
+        throw new java.io.EOFException("The answer ended after " + filled + " of " + declared + " bytes");
+      }
+      filled += read;
+    }
+    return bytes;
   }
 
   private UnexpectedResponseException tooLarge(long declared) {
@@ -367,12 +399,16 @@ public final class HttpTransport implements AutoCloseable {
     if (cookieHeader != null) {
       requestHeaders.add("Cookie", cookieHeader);
     }
-    String requestBody = spec.body() == null ? "" : Redactor.body(spec.body(), spec.contentType(), maxChars);
+    String requestBody = spec.body() == null ? ""
+        : Redactor.body(spec.body(), spec.contentType(), maxChars, spec.carriesSecret(), Redactor.Mode.MASKED);
     Headers sentHeaders = requestHeaders.build();
     Exchange.Unmasked unmasked = null;
     if (config.captureUnmasked()) {
-      unmasked = new Exchange.Unmasked(plain(sentHeaders), spec.body() == null ? "" : text(spec.body(), maxChars),
-          answer == null ? List.of() : plain(answer.headers()), answer == null ? "" : text(answer.body(), maxChars));
+      // The user's own token and cookies, for an explicit reveal; never a password, a hash or a code.
+      unmasked = new Exchange.Unmasked(plain(sentHeaders), spec.body() == null ? ""
+          : Redactor.body(spec.body(), spec.contentType(), maxChars, spec.carriesSecret(), Redactor.Mode.REVEAL),
+          answer == null ? List.of() : plain(answer.headers()), answer == null ? ""
+          : Redactor.body(answer.body(), answer.contentType(), maxChars, false, Redactor.Mode.REVEAL));
     }
     Exchange exchange;
     if (answer == null) {
@@ -401,11 +437,6 @@ public final class HttpTransport implements AutoCloseable {
       list.add(new Exchange.Header(headers.name(i), headers.value(i)));
     }
     return list;
-  }
-
-  private static String text(byte[] body, int maxChars) {
-    String all = new String(body, 0, Math.min(body.length, maxChars), java.nio.charset.StandardCharsets.UTF_8);
-    return body.length > maxChars ? all + "… (" + body.length + " bytes in all)" : all;
   }
 
   private String cookieHeader(Request request) {

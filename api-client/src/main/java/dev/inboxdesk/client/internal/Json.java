@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.inboxdesk.client.ApiException;
@@ -22,8 +23,21 @@ import java.util.Map;
  * (the password hash in a delete answer) without ever turning them into strings.
  */
 public final class Json {
+  /**
+   * Limits for bodies from servers, set here rather than left to Jackson's defaults (which change
+   * between versions): deep nesting, long numbers and long names are refused as unexpected
+   * responses. Strings stay generous: one message's text, or a whole-inbox delete answer's field.
+   */
+  static final StreamReadConstraints SERVER_BODY_LIMITS = StreamReadConstraints.builder()
+      .maxNestingDepth(64)
+      .maxNumberLength(64)
+      .maxNameLength(4_096)
+      .maxStringLength(16 * 1024 * 1024)
+      .build();
+
   /** Shared, thread-safe once configured. */
-  public static final ObjectMapper MAPPER = new ObjectMapper();
+  public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(SERVER_BODY_LIMITS).build());
   static final JsonFactory FACTORY = MAPPER.getFactory();
 
   private Json() {

@@ -11,25 +11,41 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.Headers;
 
 /**
  * Masks secrets before anything is shown or written: credential headers, cookie values, and
- * password and token fields in JSON and form bodies. The mask keeps names and structure so a
- * tester still sees what was sent.
+ * secret fields in JSON and form bodies. A name is secret by what it contains (password, passwd,
+ * secret, token, hash, authorization, cookie, session, api key), read after unescaping, so that
+ * {@code access_token}, {@code passwordHash}, {@code X-Auth-Token} or {@code pass\u0077ord} are
+ * caught too; in a body that carries a secret (a sign-in, a two-factor step) {@code code} is one.
+ * The mask keeps names and structure so a tester still sees what was sent.
+ *
+ * <p>{@link Mode#REVEAL} is for the inspector's explicit "reveal": it shows the user's own token
+ * and cookie, but never a password, a hash or a two-factor code.
  */
 public final class Redactor {
   /** What a masked value reads as. */
   public static final String MASK = "«redacted»";
 
-  private static final Set<String> SECRET_FIELDS = Set.of("password", "accesstoken", "refreshtoken", "temptoken",
-      "token", "csrftoken", "captchatoken", "sessiontoken");
-  private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization");
-  private static final Pattern JSON_SECRET = Pattern.compile(
-      "(\"(?i:password|accessToken|refreshToken|tempToken|token|csrfToken|captchaToken|sessionToken)\"\\s*:\\s*)"
-          + "(\"(?:[^\"\\\\]|\\\\.)*\"?|[^,}\\]\\s]+)");
+  /** What a name contains that makes its value secret, compared without case, "_", "-" or ".". */
+  private static final List<String> SECRET_PARTS = List.of("password", "passwd", "secret", "token", "hash",
+      "authorization", "cookie", "session", "apikey");
+  /** What is never shown, not even on an explicit reveal: another's secret, or one that is not a key to anything the user owns. */
+  private static final List<String> NEVER_REVEALED = List.of("password", "passwd", "hash", "secret");
+  /** A JSON key and what follows it, for bodies that are not whole JSON (cut off, garbled). */
+  private static final Pattern JSON_KEY = Pattern.compile(
+      "\"((?:[^\"\\\\]|\\\\.)*)\"(\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"?|[^,}\\]\\s]+)");
+
+  /** How much a copy shows. */
+  public enum Mode {
+    /** Every secret masked: for logs, --verbose, HAR, the inspector's normal view. */
+    MASKED,
+    /** The user's own tokens and cookies shown; passwords, hashes and two-factor codes still masked. */
+    REVEAL
+  }
 
   private Redactor() {
   }
@@ -46,10 +62,6 @@ public final class Redactor {
   /** One header's value with any secret in it masked. */
   public static String header(String name, String value) {
     String lower = name.toLowerCase(Locale.ROOT);
-    if (CREDENTIAL_HEADERS.contains(lower)) {
-      int space = value.indexOf(' ');
-      return space > 0 ? value.substring(0, space) + " " + MASK : MASK;
-    }
     if (lower.equals("cookie")) {
       List<String> pairs = new ArrayList<>();
       for (String pair : value.split(";")) {
@@ -61,6 +73,12 @@ public final class Redactor {
       int semicolon = value.indexOf(';');
       String first = semicolon < 0 ? value : value.substring(0, semicolon);
       return maskPair(first.trim()) + (semicolon < 0 ? "" : value.substring(semicolon));
+    }
+    if (isSecretName(name, false)) {
+      // "Bearer «redacted»": the scheme says what kind of credential went, not the credential.
+      int space = value.indexOf(' ');
+      return space > 0 && space < 16 && value.substring(0, space).chars().allMatch(Character::isLetter)
+          ? value.substring(0, space) + " " + MASK : MASK;
     }
     return value;
   }
@@ -79,6 +97,15 @@ public final class Redactor {
    * @param contentType the body's media type, or null
    */
   public static String body(byte[] body, String contentType, int maxChars) {
+    return body(body, contentType, maxChars, false, Mode.MASKED);
+  }
+
+  /**
+   * A body as text with secrets masked as {@code mode} says, cut to {@code maxChars}.
+   *
+   * @param carriesSecret the request is a sign-in or two-factor step: its {@code code} is secret too
+   */
+  public static String body(byte[] body, String contentType, int maxChars, boolean carriesSecret, Mode mode) {
     if (body.length == 0 || maxChars == 0) {
       return "";
     }
@@ -86,34 +113,46 @@ public final class Redactor {
     boolean cut = body.length > maxChars;
     String text = new String(body, 0, Math.min(body.length, maxChars), StandardCharsets.UTF_8);
     String masked;
+    Rule rule = new Rule(carriesSecret, mode);
     if (type.startsWith("application/x-www-form-urlencoded")) {
-      masked = form(text);
+      masked = form(text, rule);
     } else if (!cut) {
-      masked = json(text);
+      masked = json(text, rule);
     } else {
       // A cut body is not valid JSON: mask by pattern, which also catches a cut-off secret.
-      masked = maskByPattern(text);
+      masked = maskByPattern(text, rule);
     }
     return cut ? masked + "… (" + body.length + " bytes in all)" : masked;
   }
 
-  private static String form(String text) {
+  /** Which names are masked in one body. */
+  private record Rule(boolean carriesSecret, Mode mode) {
+    boolean masks(String name) {
+      if (mode == Mode.REVEAL) {
+        String plain = plain(name);
+        return NEVER_REVEALED.stream().anyMatch(plain::contains) || carriesSecret && plain.equals("code");
+      }
+      return isSecretName(name, carriesSecret);
+    }
+  }
+
+  private static String form(String text, Rule rule) {
     List<String> fields = new ArrayList<>();
     for (String field : text.split("&")) {
       int equals = field.indexOf('=');
       String name = equals < 0 ? field : URLDecoder.decode(field.substring(0, equals), StandardCharsets.UTF_8);
-      fields.add(isSecret(name) && equals >= 0 ? field.substring(0, equals + 1) + MASK : field);
+      fields.add(rule.masks(name) && equals >= 0 ? field.substring(0, equals + 1) + MASK : field);
     }
     return String.join("&", fields);
   }
 
-  private static String json(String text) {
+  private static String json(String text, Rule rule) {
     StringWriter out = new StringWriter(text.length());
     try (JsonParser parser = Json.FACTORY.createParser(text);
         JsonGenerator generator = Json.FACTORY.createGenerator(out)) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
-        if (token == JsonToken.FIELD_NAME && isSecret(parser.currentName())) {
+        if (token == JsonToken.FIELD_NAME && rule.masks(parser.currentName())) {
           generator.writeFieldName(parser.currentName());
           parser.nextToken();
           parser.skipChildren();
@@ -125,15 +164,51 @@ public final class Redactor {
       generator.flush();
       return out.toString();
     } catch (IOException notJson) {
-      return maskByPattern(text);
+      return maskByPattern(text, rule);
     }
   }
 
-  private static String maskByPattern(String text) {
-    return JSON_SECRET.matcher(text).replaceAll("$1\"" + MASK + "\"");
+  /** Masks every value whose key, unescaped, is secret. */
+  private static String maskByPattern(String text, Rule rule) {
+    Matcher key = JSON_KEY.matcher(text);
+    StringBuilder out = new StringBuilder(text.length());
+    while (key.find()) {
+      String replacement = rule.masks(unescape(key.group(1)))
+          ? "\"" + key.group(1) + "\"" + key.group(2) + "\"" + MASK + "\"" : key.group();
+      key.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    key.appendTail(out);
+    return out.toString();
   }
 
-  private static boolean isSecret(String fieldName) {
-    return SECRET_FIELDS.contains(fieldName.toLowerCase(Locale.ROOT));
+  /** Whether a header, field or parameter name holds a secret. */
+  static boolean isSecretName(String name, boolean carriesSecret) {
+    String plain = plain(name);
+    return SECRET_PARTS.stream().anyMatch(plain::contains) || carriesSecret && plain.equals("code");
+  }
+
+  /** The name in lower case without separators: {@code X-Auth-Token} → {@code xauthtoken}. */
+  private static String plain(String name) {
+    StringBuilder plain = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        plain.append(Character.toLowerCase(c));
+      }
+    }
+    return plain.toString();
+  }
+
+  /** A JSON string's content with its escapes resolved ({@code pass\u0077ord} → {@code password}). */
+  private static String unescape(String raw) {
+    if (raw.indexOf('\\') < 0) {
+      return raw;
+    }
+    try (JsonParser parser = Json.FACTORY.createParser("\"" + raw + "\"")) {
+      parser.nextToken();
+      return parser.getText();
+    } catch (IOException malformed) {
+      return raw;
+    }
   }
 }

@@ -1,6 +1,6 @@
 package dev.inboxdesk.app.accounts;
 
-import java.util.Locale;
+import dev.inboxdesk.client.Loopback;
 import java.util.Objects;
 import java.util.UUID;
 import okhttp3.HttpUrl;
@@ -66,7 +66,6 @@ public record Profile(String id, String name, Connection.Service service, String
     if (url == null || url.isHttps()) {
       return false;
     }
-    String host = url.host().toLowerCase(Locale.ROOT);
-    return !(host.equals("localhost") || host.startsWith("127.") || host.equals("::1"));
+    return !Loopback.isLoopback(url.host());
   }
 }

@@ -1,5 +1,6 @@
 package dev.inboxdesk.app.common;
 
+import dev.inboxdesk.UnsafeText;
 import dev.inboxdesk.client.ApiException;
 import dev.inboxdesk.client.AuthenticationException;
 import dev.inboxdesk.client.ConnectionFailureException;
@@ -44,7 +45,7 @@ public final class ErrorPresenter {
       return new Problem(text("problem.bug.title"), text("problem.bug.detail"), null, String.valueOf(error),
           Problem.Action.RETRY);
     }
-    String technical = api.getMessage();
+    String technical = UnsafeText.visible(api.getMessage());
     String correlationId = api.correlationId();
     if (api instanceof NotFoundException) {
       return new Problem(text("problem.notFound.title"), serverText(api, "problem.notFound.detail"), correlationId,
@@ -66,9 +67,9 @@ public final class ErrorPresenter {
     }
     if (api instanceof InvalidRequestException invalid) {
       String detail = invalid.refusedByClient() ? orDefault("problem.invalid." + invalid.code(),
-          invalid.serverMessage()) : serverText(api, "problem.invalid.detail");
+          UnsafeText.visible(invalid.serverMessage())) : serverText(api, "problem.invalid.detail");
       if (!invalid.details().isEmpty()) {
-        detail = detail + " (" + String.join("; ", invalid.details()) + ")";
+        detail = detail + " (" + UnsafeText.visible(String.join("; ", invalid.details())) + ")";
       }
       return new Problem(text("problem.invalid.title"), detail, correlationId, technical, Problem.Action.FIX_INPUT);
     }
@@ -103,7 +104,8 @@ public final class ErrorPresenter {
       return substitute(bundle.getString("server." + key), api.i18nVars());
     }
     if (api.serverMessage() != null && !api.serverMessage().isBlank()) {
-      return api.serverMessage();
+      // A server's own words may carry control characters or bidi overrides: shown, not obeyed.
+      return UnsafeText.visible(api.serverMessage());
     }
     return text(fallbackKey);
   }

@@ -1,5 +1,6 @@
 package dev.inboxdesk.app.inbox;
 
+import dev.inboxdesk.UnsafeText;
 import dev.inboxdesk.app.list.Item;
 import dev.inboxdesk.app.list.ItemSource;
 import dev.inboxdesk.client.DeleteOutcome;
@@ -33,7 +34,8 @@ public final class MessagesSource implements ItemSource {
   }
 
   static Item toItem(Message message) {
-    String content = message.content().strip();
+    // Anonymous text: control characters and bidi overrides show as visible marks, never act.
+    String content = UnsafeText.visible(message.content().strip());
     // Most messages are one short line: then the title is the content itself, not a copy of it
     // (a big inbox holds 100,000 of them).
     int lineEnd = lineEnd(content);

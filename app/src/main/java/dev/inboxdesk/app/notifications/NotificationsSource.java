@@ -1,5 +1,6 @@
 package dev.inboxdesk.app.notifications;
 
+import dev.inboxdesk.UnsafeText;
 import dev.inboxdesk.app.list.Item;
 import dev.inboxdesk.app.list.ItemSource;
 import dev.inboxdesk.client.DeleteOutcome;
@@ -22,8 +23,9 @@ public final class NotificationsSource implements ItemSource {
   @Override
   public List<Item> list() {
     // Converted page by page: a big list never holds every notification and every item at once.
-    return client.listAll(ReadFilter.ALL, n -> new Item(n.id(), n.title(), n.body(), n.createdAt(), n.read(),
-        n.eventKey()));
+    // Stranger-written text shows its control characters and bidi overrides as visible marks.
+    return client.listAll(ReadFilter.ALL, n -> new Item(n.id(), UnsafeText.visible(n.title()),
+        UnsafeText.visible(n.body()), n.createdAt(), n.read(), UnsafeText.visible(n.eventKey())));
   }
 
   @Override

@@ -30,4 +30,12 @@ class MessagesSourceTest {
 
     assertThat(title).hasSize(90).endsWith("…");
   }
+
+  @Test
+  void controlCharactersAndBidiOverridesShowAsVisibleMarks() {
+    Item item = item("pay \u001b[31mnow\u0007 \u202egnp.exe");
+
+    assertThat(item.text()).isEqualTo("pay \u241b[31mnow\u2407 \u27e6U+202E\u27e7gnp.exe");
+    assertThat(item.text()).doesNotContain("\u001b", "\u202e");
+  }
 }

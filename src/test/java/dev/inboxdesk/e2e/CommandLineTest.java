@@ -241,12 +241,13 @@ class CommandLineTest {
     Run run = run(Map.of(), "ada-demo\n", "messages", "delete", "--server", sandbox.messagesUrl(), "--email",
         "ada@example.com", "--password-stdin", "--json", never, "not-an-id", real);
 
-    assertThat(run.code()).as(run.err()).isEqualTo(3);
+    // The malformed id is refused before signing in, so it comes first and sets the exit code.
+    assertThat(run.code()).as(run.err()).isEqualTo(6);
     JsonNode results = run.json();
     assertThat(results).hasSize(3);
-    assertThat(results.get(0).get("outcome").asText()).isEqualTo("not-found");
-    assertThat(results.get(1).get("outcome").asText()).isEqualTo("failed");
-    assertThat(results.get(1).get("error").get("type").asText()).isEqualTo("invalid-request");
+    assertThat(results.get(0).get("id").asText()).isEqualTo("not-an-id");
+    assertThat(results.get(0).get("error").get("type").asText()).isEqualTo("invalid-request");
+    assertThat(results.get(1).get("outcome").asText()).isEqualTo("not-found");
     assertThat(results.get(2).get("outcome").asText()).isEqualTo("deleted");
     assertThat(messageIds()).doesNotContain(real);
   }
@@ -309,6 +310,149 @@ class CommandLineTest {
         "ada@example.com", "--password-stdin", "--json").json();
     // The JSON still means the same text: its escapes are JSON's own.
     assertThat(listed.findValuesAsText("content")).contains(hostile);
+  }
+
+  @Test
+  void idsComeFromAPipeAndEachResultIsALineAsItHappens() throws Exception {
+    List<String> ids = notificationIds().subList(0, 3);
+    String token = accessToken();
+
+    Run run = run(Map.of("INBOXDESK_TOKEN", token), String.join("\n", ids) + "\n", "notifications", "delete",
+        "--server", sandbox.notificationsUrl(), "--json-lines", "-");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      JsonNode line = JSON.readTree(lines.get(i));
+      assertThat(line.get("id").asText()).isEqualTo(ids.get(i));
+      assertThat(line.get("outcome").asText()).isEqualTo("deleted");
+    }
+    assertThat(notificationIds()).doesNotContainAnyElementsOf(ids);
+    assertThat(run.err()).contains("progress: 3 of 3 done");
+  }
+
+  @Test
+  void idsAreCheckedTrimmedAndDeDuplicatedBeforeSigningIn() throws Exception {
+    String id = notificationIds().get(0);
+
+    Run run = run(Map.of("INBOXDESK_TOKEN", accessToken()), "", "notifications", "delete", "--server",
+        sandbox.notificationsUrl(), "--json", "  " + id.toUpperCase(java.util.Locale.ROOT) + " ", id, "not a uuid");
+
+    assertThat(run.code()).as(run.err()).isEqualTo(6);
+    JsonNode results = run.json();
+    assertThat(results).hasSize(2);
+    assertThat(results.get(0).get("id").asText()).isEqualTo("not a uuid");
+    assertThat(results.get(0).get("error").get("type").asText()).isEqualTo("invalid-request");
+    assertThat(results.get(1).get("id").asText()).isEqualTo(id);
+    assertThat(results.get(1).get("outcome").asText()).isEqualTo("deleted");
+  }
+
+  @Test
+  void onlyMalformedIdsNeverTouchTheServer() {
+    Run run = run(Map.of(), "", "notifications", "delete", "--server", "http://127.0.0.1:9/api/v1", "--email",
+        "ada@example.com", "nope");
+
+    assertThat(run.code()).as(run.err()).isEqualTo(6);
+    assertThat(run.out()).contains("nope").contains("failed");
+  }
+
+  @Test
+  void aDryRunSaysWhichIdsExistAndDeletesNothing() throws Exception {
+    List<String> before = notificationIds();
+    String missing = "3f2b8c1e-0d4a-4e7b-9c61-5a8f2e9d0b17";
+
+    Run run = notifications("delete", "--dry-run", "--json", before.get(0), missing);
+
+    assertThat(run.code()).as(run.err()).isEqualTo(3);
+    assertThat(run.json().get(0).get("outcome").asText()).isEqualTo("exists");
+    assertThat(run.json().get(1).get("outcome").asText()).isEqualTo("not-found");
+    assertThat(notificationIds()).isEqualTo(before);
+  }
+
+  @Test
+  void aFailedSignInIsJsonTooWhenJsonIsAsked() throws Exception {
+    Run run = run(Map.of(), "wrong-password\n", "notifications", "list", "--server", sandbox.notificationsUrl(),
+        "--email", "ada@example.com", "--password-stdin", "--json");
+
+    assertThat(run.code()).isEqualTo(4);
+    assertThat(run.json().get("exitCode").asInt()).isEqualTo(4);
+    assertThat(run.json().get("error").get("type").asText()).isEqualTo("authentication");
+  }
+
+  @Test
+  void typosAreUsageErrorsAndHelpWorksForEachCommand() {
+    assertThat(run(Map.of(), "", "notification", "list").code()).isEqualTo(2);
+    assertThat(run(Map.of(), "", "--json", "messages", "list").code()).isEqualTo(2);
+    assertThat(Cli.wants(new String[] {"notification", "list"})).isTrue();
+    assertThat(Cli.wants(new String[] {"--json", "messages", "list"})).isTrue();
+    assertThat(Cli.wants(new String[] {"--smoke-test"})).isFalse();
+
+    Run help = run(Map.of(), "", "help", "messages");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).contains("delete").contains("send");
+  }
+
+  @Test
+  void aHarFileHoldsTheRunsExchangesMasked() throws Exception {
+    java.nio.file.Path har = java.nio.file.Files.createTempFile("run", ".har");
+    try {
+      Run run = notifications("list", "--har", har.toString());
+
+      assertThat(run.code()).as(run.err()).isZero();
+      JsonNode log = JSON.readTree(har.toFile()).get("log");
+      assertThat(log.get("version").asText()).isEqualTo("1.2");
+      assertThat(log.get("entries").size()).isGreaterThanOrEqualTo(2);
+      assertThat(java.nio.file.Files.readString(har)).doesNotContain("ada-demo");
+    } finally {
+      java.nio.file.Files.deleteIfExists(har);
+    }
+  }
+
+  @Test
+  void testMessagesAreSentWithoutSigningIn() {
+    int before = messageIds().size();
+
+    Run run = run(Map.of(), "", "messages", "send", "--server", sandbox.messagesUrl(), "--to", "ada", "--count", "2",
+        "hello from QA", "second text");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out().lines().filter(line -> line.startsWith("sent")).count()).isEqualTo(4);
+    assertThat(messageIds()).hasSize(before + 4);
+    assertThat(run(Map.of(), "", "messages", "send", "--server", sandbox.messagesUrl(), "--to", "nobody-here",
+        "x").code()).isEqualTo(3);
+  }
+
+  @Test
+  void withThePasswordInHandALongRunSignsInAgainWhenItsSessionEnds() throws Exception {
+    List<String> ids = messageIds().subList(0, 2);
+    // The run's first delete meets an ended session.
+    sandbox.faults().set(new FaultSettings(0, 0, 500, 0, false, 0, 0, 0, 1, 3, "messages"));
+
+    Run run = run(Map.of(), "ada-demo\n", "messages", "delete", "--server", sandbox.messagesUrl(), "--email",
+        "ada@example.com", "--password-stdin", "--json", ids.get(0), ids.get(1));
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.err()).contains("signing in again");
+    assertThat(run.json()).hasSize(2).allSatisfy(result -> assertThat(result.get("outcome").asText())
+        .isEqualTo("deleted"));
+    assertThat(messageIds()).doesNotContainAnyElementsOf(ids);
+  }
+
+  private String accessToken() {
+    try (NotificationsClient client = NotificationsClient.create(ClientConfig.builder(sandbox.notificationsUrl())
+        .build())) {
+      client.login("ada@example.com", "ada-demo");
+      // The token is in the Authorization header of the next request; read it from a recorded exchange.
+      List<dev.inboxdesk.client.Exchange> seen = new java.util.ArrayList<>();
+      try (NotificationsClient recording = NotificationsClient.create(ClientConfig.builder(sandbox.notificationsUrl())
+          .captureUnmasked(true).exchangeListener(seen::add).build())) {
+        recording.login("ada@example.com", "ada-demo");
+        recording.listPage(ReadFilter.ALL, 1, 1);
+        return seen.get(1).unmasked().requestHeaders().stream().filter(h -> h.name().equals("Authorization"))
+            .findFirst().orElseThrow().value().substring("Bearer ".length());
+      }
+    }
   }
 
   private List<String> messageIds() {

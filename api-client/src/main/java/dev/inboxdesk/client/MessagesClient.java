@@ -269,6 +269,25 @@ public final class MessagesClient implements AutoCloseable {
     return transport.async(context -> setAcceptingMessages(accepting, context));
   }
 
+  /**
+   * Sends an anonymous message to {@code username} through the service's public route: no
+   * sign-in needed (for test messages). Not paced: the service has no rate limit.
+   *
+   * @throws NotFoundException when there is no such user
+   * @throws AuthenticationException with {@link Reason#FORBIDDEN} when the user does not accept messages now
+   */
+  public void sendMessage(String username, String content) {
+    Objects.requireNonNull(username, "username");
+    Objects.requireNonNull(content, "content");
+    transport.sync(context -> sendMessage(username, content, context));
+  }
+
+  public CompletableFuture<Void> sendMessageAsync(String username, String content) {
+    Objects.requireNonNull(username, "username");
+    Objects.requireNonNull(content, "content");
+    return transport.async(context -> sendMessage(username, content, context));
+  }
+
   /** The HTTP method deletes use now: {@code PATCH}, or {@code DELETE} after a server refused PATCH. */
   public String deleteMethod() {
     return deleteMethod;
@@ -466,6 +485,14 @@ public final class MessagesClient implements AutoCloseable {
   private Void setAcceptingMessages(boolean accepting, CallContext context) {
     transport.send(RequestSpec.of("POST", url("api/accept-messages"), "POST /api/accept-messages", true)
         .withJson("{\"acceptMessage\":" + accepting + "}", false), context);
+    return null;
+  }
+
+  private Void sendMessage(String username, String content, CallContext context) {
+    String body = Json.MAPPER.createObjectNode().put("username", username).put("content", content).toString();
+    // Not replayable: sending twice would deliver the message twice.
+    transport.send(RequestSpec.of("POST", url("api/send-message"), "POST /api/send-message", false)
+        .withJson(body, false), context);
     return null;
   }
 

@@ -9,7 +9,8 @@ import picocli.CommandLine;
 /** {@code inboxdesk <command>}: everything the jar does besides opening the window. */
 @Command(name = "inboxdesk", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
     description = "See and delete anonymous messages and notifications. Without a command, opens the desktop app.",
-    subcommands = {MessagesCommand.class, NotificationsCommand.class, SandboxCommand.class},
+    subcommands = {MessagesCommand.class, NotificationsCommand.class, SandboxCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {"", "Secrets never go in arguments: sign in with --email and the password on standard input",
         "(--password-stdin) or a terminal prompt, or set INBOXDESK_SESSION_TOKEN (messages) or",
         "INBOXDESK_TOKEN (notifications)."},
@@ -19,12 +20,16 @@ import picocli.CommandLine;
         "7:server error", "8:connection failure",
         "9:unexpected response, unconfirmed outcome, or an address that does not serve this API"})
 public final class Cli {
-  private static final Set<String> ENTRY_WORDS = Set.of("messages", "notifications", "sandbox", "--version", "-V",
-      "--help", "-h", "help");
+  /**
+   * The options the desktop app takes; with no arguments or one of these first, the window opens.
+   * Everything else is the command line's, where a typo is a usage error, never a window.
+   */
+  private static final Set<String> WINDOW_OPTIONS = Set.of("--smoke-test", "--screenshot", "--theme", "--view",
+      "--window", "--size");
 
   /** True when the arguments ask for the command line rather than the window. */
   public static boolean wants(String[] args) {
-    return args.length > 0 && ENTRY_WORDS.contains(args[0]);
+    return args.length > 0 && !WINDOW_OPTIONS.contains(args[0].split("=", 2)[0]);
   }
 
   /** Runs the command line with the process's terminal; returns the exit code. */

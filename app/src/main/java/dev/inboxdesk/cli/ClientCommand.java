@@ -8,6 +8,7 @@ import dev.inboxdesk.client.ClientConfig;
 import dev.inboxdesk.client.Exchange;
 import dev.inboxdesk.client.RateLimitedException;
 import dev.inboxdesk.client.Wait;
+import dev.inboxdesk.wire.Har;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,10 @@ import picocli.CommandLine.Spec;
  */
 abstract class ClientCommand implements Callable<Integer> {
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** One JSON value per line, for {@code --json-lines}. */
+  static final ObjectMapper LINES = new ObjectMapper();
+  /** How often a run without a terminal says how far it got. */
+  private static final long PROGRESS_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
   @Mixin
   ConnectionOptions options;
@@ -31,6 +36,10 @@ abstract class ClientCommand implements Callable<Integer> {
 
   final Terminal terminal;
   private List<String> stdinLines;
+  private String password;
+  private long lastProgressLine = System.nanoTime();
+  /** Every exchange of the run, masked, for {@code --har}. */
+  private final List<Exchange> exchanges = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   ClientCommand(Terminal terminal) {
     this.terminal = terminal;
@@ -44,14 +53,47 @@ abstract class ClientCommand implements Callable<Integer> {
     try {
       return work();
     } catch (UsageProblem usage) {
-      err().println(spec.qualifiedName() + ": " + usage.getMessage());
-      return ExitCodes.USAGE;
+      return failed(ExitCodes.USAGE, usage.getMessage(), null);
     } catch (ApiException failure) {
-      err().println(spec.qualifiedName() + ": " + failure.getMessage());
-      return ExitCodes.of(failure);
+      return failed(ExitCodes.of(failure), failure.getMessage(), failure);
     } catch (IllegalArgumentException invalid) {
-      err().println(spec.qualifiedName() + ": " + invalid.getMessage());
-      return ExitCodes.USAGE;
+      return failed(ExitCodes.USAGE, invalid.getMessage(), null);
+    } finally {
+      writeHar();
+    }
+  }
+
+  /** A run that ended before its results: one line on standard error, and the error as JSON when JSON was asked for. */
+  private int failed(int code, String message, ApiException failure) {
+    err().println(spec.qualifiedName() + ": " + message);
+    if (options.json || options.jsonLines) {
+      ObjectNode error = failure != null ? errorJson(failure)
+          : JSON.createObjectNode().put("type", "usage").put("message", message);
+      ObjectNode document = JSON.createObjectNode().put("exitCode", code);
+      document.set("error", error);
+      out().println(text(options.jsonLines ? LINES : JSON, document));
+    }
+    return code;
+  }
+
+  /** A value as JSON text in the mapper's layout. */
+  static String text(ObjectMapper mapper, Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  /** With {@code --har FILE}: the run's exchanges, masked, as HAR 1.2, whatever the run's end. */
+  private void writeHar() {
+    if (options.har == null) {
+      return;
+    }
+    try {
+      java.nio.file.Files.writeString(options.har, Har.of(List.copyOf(exchanges)));
+    } catch (java.io.IOException notWritten) {
+      err().println(spec.qualifiedName() + ": could not write " + options.har + ": " + notWritten.getMessage());
     }
   }
 
@@ -71,14 +113,26 @@ abstract class ClientCommand implements Callable<Integer> {
       throw new UsageProblem("--timeout must be at least 1 second");
     }
     return ClientConfig.builder(options.server).allowInsecureHttp(options.allowInsecureHttp)
-        .userAgent("InboxDesk-CLI").exchangeListener(options.verbose ? this::printExchange : e -> { })
+        .userAgent("InboxDesk-CLI").exchangeListener(this::onExchange)
         .maxWait(Duration.ofSeconds(options.maxWaitSeconds)).waitListener(this::announce)
         .operationTimeout(Duration.ofSeconds(options.timeoutSeconds))
         .callTimeout(Duration.ofSeconds(Math.min(60, options.timeoutSeconds))).build();
   }
 
+  private void onExchange(Exchange exchange) {
+    if (options.har != null) {
+      exchanges.add(exchange);
+    }
+    if (options.verbose) {
+      printExchange(exchange);
+    }
+  }
+
   /** Every wait the client makes is said on standard error, so a run never sleeps without a word. */
   private void announce(Wait wait) {
+    if (options.quiet) {
+      return;
+    }
     String why = switch (wait.reason()) {
       case QUOTA_SPENT -> "the rate limit's window is spent";
       case TOO_MANY_REQUESTS -> "the server answered 429 Too Many Requests";
@@ -92,8 +146,20 @@ abstract class ClientCommand implements Callable<Integer> {
     }
   }
 
-  /** The password: from standard input with --password-stdin, else asked on the terminal. */
+  /** The password: from standard input with --password-stdin, else asked on the terminal; asked once a run. */
   String password() {
+    if (password == null) {
+      password = readPassword();
+    }
+    return password;
+  }
+
+  /** True when the run can sign in again by itself (a long run whose session ends). */
+  boolean hasPassword() {
+    return options.email != null;
+  }
+
+  private String readPassword() {
     if (options.passwordStdin) {
       List<String> lines = stdin();
       if (lines.isEmpty()) {
@@ -121,7 +187,8 @@ abstract class ClientCommand implements Callable<Integer> {
     return typed.strip();
   }
 
-  private List<String> stdin() {
+  /** Standard input's lines, read once a run. */
+  List<String> stdin() {
     if (stdinLines == null) {
       stdinLines = terminal.lines();
     }
@@ -141,11 +208,20 @@ abstract class ClientCommand implements Callable<Integer> {
     return node;
   }
 
-  /** Shows progress of a long delete on standard error, only when a person is watching. */
+  /**
+   * Says how far a long delete got, on standard error: a counter updated in place on a terminal,
+   * a line every few seconds otherwise (for logs and pipes); nothing with {@code --quiet}.
+   */
   void progress(int done, int total) {
-    if (terminal.interactive() && total > 1 && !options.json) {
+    if (options.quiet || total <= 1) {
+      return;
+    }
+    if (terminal.interactive()) {
       err().print("\rDeleting " + done + " of " + total + (done == total ? "\n" : ""));
       err().flush();
+    } else if (done == total || System.nanoTime() - lastProgressLine >= PROGRESS_EVERY_NANOS) {
+      lastProgressLine = System.nanoTime();
+      err().println("progress: " + done + " of " + total + " done");
     }
   }
 

@@ -19,6 +19,15 @@ final class ConnectionOptions {
   @Option(names = "--json", description = "print one JSON document instead of a table")
   boolean json;
 
+  @Option(names = "--json-lines", description = "print one JSON object per line, each as it happens (for pipes)")
+  boolean jsonLines;
+
+  @Option(names = "--quiet", description = "no progress or waiting notices on standard error")
+  boolean quiet;
+
+  @Option(names = "--har", paramLabel = "FILE", description = "save the run's exchanges as HAR 1.2, secrets masked")
+  java.nio.file.Path har;
+
   @Option(names = "--verbose", description = "print every request and answer to standard error, secrets masked")
   boolean verbose;
 

@@ -2,22 +2,27 @@ package dev.inboxdesk.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.inboxdesk.client.ItemIds;
 import dev.inboxdesk.client.LoginResult;
 import dev.inboxdesk.client.Notification;
 import dev.inboxdesk.client.NotificationsClient;
 import dev.inboxdesk.client.ReadFilter;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code inboxdesk notifications list|delete}. */
 @Command(name = "notifications", mixinStandardHelpOptions = true, description = "Notifications.",
-    subcommands = {NotificationsCommand.ListNotifications.class, NotificationsCommand.DeleteNotifications.class},
+    subcommands = {NotificationsCommand.ListNotifications.class, NotificationsCommand.DeleteNotifications.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:all succeeded", "2:usage error", "3:not found",
         "4:authentication failed", "5:rate limited (after the client's own waiting)",
         "6:invalid request, including ids refused before sending", "7:server error", "8:connection failure",
-        "9:unexpected response"})
+        "9:unexpected response, unconfirmed outcome, or an address that does not serve this API"})
 final class NotificationsCommand {
   static final String TOKEN_ENV = "INBOXDESK_TOKEN";
 
@@ -32,10 +37,7 @@ final class NotificationsCommand {
       if (token != null) {
         client.useAccessToken(token);
       } else if (command.options.email != null) {
-        LoginResult result = client.login(command.options.email, command.password());
-        if (result instanceof LoginResult.TwoFactorRequired step) {
-          client.completeTwoFactor(step.tempToken(), command.twoFactorCode());
-        }
+        logIn(command, client);
       } else {
         throw new ClientCommand.UsageProblem("not signed in: set " + TOKEN_ENV + " or give --email");
       }
@@ -43,6 +45,14 @@ final class NotificationsCommand {
     } catch (RuntimeException failed) {
       client.close();
       throw failed;
+    }
+  }
+
+  /** Logs in with the run's password (and a two-factor code if the account needs one). */
+  static void logIn(ClientCommand command, NotificationsClient client) {
+    LoginResult result = client.login(command.options.email, command.password());
+    if (result instanceof LoginResult.TwoFactorRequired step) {
+      client.completeTwoFactor(step.tempToken(), command.twoFactorCode());
     }
   }
 
@@ -60,16 +70,12 @@ final class NotificationsCommand {
       try (NotificationsClient client = signedIn(this)) {
         ReadFilter filter = read == null ? ReadFilter.ALL : read ? ReadFilter.READ : ReadFilter.UNREAD;
         List<Notification> items = client.listAll(filter);
-        if (options.json) {
+        if (options.jsonLines) {
+          items.forEach(n -> out().println(text(LINES, json(n))));
+        } else if (options.json) {
           ArrayNode array = JSON.createArrayNode();
-          for (Notification n : items) {
-            ObjectNode node = JSON.createObjectNode().put("id", n.id()).put("eventKey", n.eventKey())
-                .put("title", n.title()).put("body", n.body()).put("read", n.read())
-                .put("createdAt", n.createdAtText());
-            node.set("data", JSON.valueToTree(n.data()));
-            array.add(node);
-          }
-          out().println(JSON.writeValueAsString(array));
+          items.forEach(n -> array.add(json(n)));
+          out().println(text(JSON, array));
         } else {
           Table table = new Table("ID", "CREATED", "READ", "TYPE", "TITLE");
           items.forEach(n -> table.row(n.id(), n.createdAtText(), n.read() ? "yes" : "no", n.eventKey(), n.title()));
@@ -80,11 +86,22 @@ final class NotificationsCommand {
     }
   }
 
+  private static ObjectNode json(Notification n) {
+    ObjectNode node = ClientCommand.JSON.createObjectNode().put("id", n.id()).put("eventKey", n.eventKey())
+        .put("title", n.title()).put("body", n.body()).put("read", n.read()).put("createdAt", n.createdAtText());
+    node.set("data", ClientCommand.JSON.valueToTree(n.data()));
+    return node;
+  }
+
   @Command(name = "delete", mixinStandardHelpOptions = true,
       description = "Deletes notifications for good, paced under the server's rate limit.")
   static final class DeleteNotifications extends ClientCommand {
-    @Parameters(arity = "1..*", paramLabel = "ID", description = "notification ids (UUIDs)")
+    @Parameters(arity = "1..*", paramLabel = "ID", description = "notification ids (UUIDs); - reads them from"
+        + " standard input, one a line")
     List<String> ids;
+
+    @Option(names = "--dry-run", description = "check the ids and sign in, say which exist, delete nothing")
+    boolean dryRun;
 
     DeleteNotifications(Terminal terminal) {
       super(terminal);
@@ -92,8 +109,20 @@ final class NotificationsCommand {
 
     @Override
     int work() throws Exception {
+      // Checked before signing in: a malformed id is reported without touching the server.
+      IdList checked = IdList.of(ids, this, ItemIds::notificationId);
+      if (checked.valid().isEmpty()) {
+        return Deletes.run(this, checked, (none, each) -> { }, null);
+      }
       try (NotificationsClient client = signedIn(this)) {
-        return Deletes.run(this, ids, client::deleteNotification);
+        if (dryRun) {
+          Set<String> existing = new HashSet<>(client.listAll(ReadFilter.ALL, Notification::id));
+          return Deletes.dryRun(this, checked, existing);
+        }
+        // The client renews its token itself where the server can; with the password in hand, a
+        // session that still ends is signed in again once.
+        return Deletes.run(this, checked, Deletes.oneByOne(client::deleteNotification),
+            hasPassword() ? () -> logIn(this, client) : null);
       }
     }
   }

@@ -4,9 +4,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table with columns as wide as their content (the last one cut at a readable width). */
+/** A plain-text table with columns as wide as their content; nothing is cut (a pipe wants it whole). */
 final class Table {
-  private static final int LAST_COLUMN = 72;
   private final String[] header;
   private final List<String[]> rows = new ArrayList<>();
 
@@ -17,9 +16,7 @@ final class Table {
   void row(String... cells) {
     String[] clean = new String[cells.length];
     for (int i = 0; i < cells.length; i++) {
-      String cell = cells[i] == null ? "" : cells[i].replaceAll("\\s+", " ").strip();
-      clean[i] = i == cells.length - 1 && cell.length() > LAST_COLUMN ? cell.substring(0, LAST_COLUMN - 1) + "…"
-          : cell;
+      clean[i] = cells[i] == null ? "" : cells[i].replaceAll("\\s+", " ").strip();
     }
     rows.add(clean);
   }

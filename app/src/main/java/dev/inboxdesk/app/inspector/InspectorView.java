@@ -2,6 +2,8 @@ package dev.inboxdesk.app.inspector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.inboxdesk.client.Exchange;
+import dev.inboxdesk.wire.Curl;
+import dev.inboxdesk.wire.Har;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.inboxdesk.app.list.ManualScheduler;
 import dev.inboxdesk.client.ClientConfig;
 import dev.inboxdesk.client.Exchange;
+import dev.inboxdesk.wire.Curl;
+import dev.inboxdesk.wire.Har;
 import dev.inboxdesk.client.NotificationsClient;
 import dev.inboxdesk.client.ReadFilter;
 import dev.inboxdesk.sandbox.Sandbox;

@@ -1,4 +1,4 @@
-package dev.inboxdesk.app.inspector;
+package dev.inboxdesk.wire;
 
 import dev.inboxdesk.client.Exchange;
 import java.util.List;
@@ -45,7 +45,7 @@ public final class Curl {
   }
 
   /** Single-quoted for a POSIX shell: nothing inside is expanded. */
-  static String quote(String text) {
+  public static String quote(String text) {
     return "'" + text.replace("'", "'\\''") + "'";
   }
 }

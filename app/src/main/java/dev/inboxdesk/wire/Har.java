@@ -1,4 +1,4 @@
-package dev.inboxdesk.app.inspector;
+package dev.inboxdesk.wire;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

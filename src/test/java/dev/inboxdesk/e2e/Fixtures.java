@@ -85,8 +85,14 @@ final class Fixtures {
               + "\"username\":\"ada\",\"email\":\"ada@example.com\",\"password\":\"$2a$10$fixturehashfixturehashfix\","
               + "\"isVerified\":true,\"isAcceptingMessages\":true,\"messages\":[" + messages(stored) + "],\"__v\":1}}");
         }
-        default:
+        case "DELETE /api/delete-message":
+          // The route exports PATCH only: Next.js answers another method with an empty 405.
           return new MockResponse.Builder().code(405).build();
+        default:
+          // Next.js's page for a path it has no route for.
+          return new MockResponse.Builder().code(404).addHeader("Content-Type", "text/html; charset=utf-8")
+              .body("<!DOCTYPE html><html><head><title>404: This page could not be found.</title></head>"
+                  + "<body><h1>404</h1><h2>This page could not be found.</h2></body></html>").build();
       }
     }
 

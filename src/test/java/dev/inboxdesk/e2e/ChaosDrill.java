@@ -25,7 +25,9 @@ import dev.inboxdesk.client.MessagesClient;
 import dev.inboxdesk.client.Notification;
 import dev.inboxdesk.client.NotificationsClient;
 import dev.inboxdesk.client.ReadFilter;
+import dev.inboxdesk.client.UnconfirmedException;
 import dev.inboxdesk.client.UnexpectedResponseException;
+import dev.inboxdesk.sandbox.Deployment;
 import dev.inboxdesk.sandbox.FaultSettings;
 import dev.inboxdesk.sandbox.Sandbox;
 import dev.inboxdesk.sandbox.SandboxOptions;
@@ -83,6 +85,8 @@ final class ChaosDrill implements AutoCloseable {
   }
 
   private final long seed;
+  /** Whether the faults include bodies cut off or replaced, before or after the server acted. */
+  private final boolean bodyFaults;
   private final Random dice;
   private final FakeTime time = new FakeTime();
   private final DrillThreads threads;
@@ -114,13 +118,23 @@ final class ChaosDrill implements AutoCloseable {
   private int step;
 
   ChaosDrill(long seed, int itemsPerService) {
+    this(seed, itemsPerService, Deployment.STANDARD, false);
+  }
+
+  /**
+   * A drill against a sandbox serving {@code deployment}; with {@code bodyFaults}, the faults it
+   * switches between also cut off or replace success bodies, before or after the server acted.
+   */
+  ChaosDrill(long seed, int itemsPerService, Deployment deployment, boolean bodyFaults) {
     this.seed = seed;
+    this.bodyFaults = bodyFaults;
     this.dice = new Random(seed);
     this.threads = new DrillThreads(time, new Random(seed * 31 + 7));
     // Cookie expiry dates come from the sandbox's clock and OkHttp judges them by the real one: a
     // start far ahead of today keeps them valid, and a fixed one keeps a seed's ids the same.
     time.advance(Duration.between(time.instant(), Instant.parse("2099-01-01T00:00:00Z")));
-    this.sandbox = Sandbox.start(SandboxOptions.defaults().withSize(itemsPerService).withSeed(seed).withClock(time));
+    this.sandbox = Sandbox.start(SandboxOptions.defaults().withSize(itemsPerService).withSeed(seed).withClock(time)
+        .withDeployment(deployment));
     ErrorPresenter presenter = ErrorPresenter.forLocale(Locale.ENGLISH);
     Connection messages = Connection.sandbox(Service.MESSAGES, sandbox.messagesUrl(), config(sandbox.messagesUrl()));
     Connection notifications = Connection.sandbox(Service.NOTIFICATIONS, sandbox.notificationsUrl(),
@@ -282,7 +296,7 @@ final class ChaosDrill implements AutoCloseable {
 
   private FaultSettings randomFaults() {
     int latency = dice.nextInt(4) == 0 ? 1 + dice.nextInt(3) : 0;
-    return switch (dice.nextInt(9)) {
+    return switch (dice.nextInt(bodyFaults ? 12 : 9)) {
       case 0 -> FaultSettings.NONE;
       case 1 -> new FaultSettings(latency, 0, 500, 0.25, false, 0, 0, 0, 0, 3, "all");
       case 2 -> new FaultSettings(latency, 0, 500, 0.25, true, 0, 0, 0, 0, 3, "all");
@@ -292,6 +306,10 @@ final class ChaosDrill implements AutoCloseable {
       case 5 -> new FaultSettings(latency, 0, 500, 0, false, 0, 0.25, 0, 0, 3, "all");
       case 6 -> new FaultSettings(latency, 0, 500, 0, false, 0, 0, 1 + dice.nextInt(4), 0, 1 + dice.nextInt(5), "all");
       case 7 -> new FaultSettings(latency, 0, 500, 0, false, 0, 0, 0, 1 + dice.nextInt(2), 3, "all");
+      case 9 -> new FaultSettings(latency, 0, 500, 0, false, 0.25, 0, 0, dice.nextBoolean(), 0, 0, 3, "all");
+      case 10 -> new FaultSettings(latency, 0, 500, 0, false, 0, 0, 0.25, dice.nextBoolean(), 0, 0, 3, "all");
+      case 11 -> new FaultSettings(latency, 0.05, 503, 0.05, dice.nextBoolean(), 0.1, 0.05, 0.1, dice.nextBoolean(),
+          0, 0, 3, "all");
       default -> new FaultSettings(latency, 0.05, 503, 0.05, dice.nextBoolean(), 0.05, 0.05, 0, 0, 3, "all");
     };
   }
@@ -344,6 +362,16 @@ final class ChaosDrill implements AutoCloseable {
             }
             if (mayHaveHappened(row.state().error())) {
               mayHaveHappened.get(service).add(row.id());
+            }
+          }
+          case UNCONFIRMED -> {
+            // Kept in sight, marked: the server may have deleted it, and the user is told so.
+            // Whether to delete it again is their call, as with a failure.
+            withReason.add(row.id());
+            meant.remove(row.id());
+            mayHaveHappened.get(service).add(row.id());
+            if (!(row.state().error() instanceof UnconfirmedException)) {
+              mismatch("stray state", service + " row " + row.id() + " is unconfirmed by " + row.state().error());
             }
           }
           default -> throw new AssertionError(row.state());

@@ -85,8 +85,14 @@ final class Fixtures {
               + "\"username\":\"ada\",\"email\":\"ada@example.com\",\"password\":\"$2a$10$fixturehashfixturehashfix\","
               + "\"isVerified\":true,\"isAcceptingMessages\":true,\"messages\":[" + messages(stored) + "],\"__v\":1}}");
         }
-        default:
+        case "DELETE /api/delete-message":
+          // The route exports PATCH only: Next.js answers another method with an empty 405.
           return new MockResponse.Builder().code(405).build();
+        default:
+          // Next.js's page for a path it has no route for.
+          return new MockResponse.Builder().code(404).addHeader("Content-Type", "text/html; charset=utf-8")
+              .body("<!DOCTYPE html><html><head><title>404: This page could not be found.</title></head>"
+                  + "<body><h1>404</h1><h2>This page could not be found.</h2></body></html>").build();
       }
     }
 
@@ -134,10 +140,17 @@ final class Fixtures {
             .addHeader("Set-Cookie", "biore_refresh=r1; Path=/api/v1/auth; HttpOnly")
             .body("{\"success\":true,\"data\":{\"accessToken\":\"jwt-1\",\"expiresIn\":900}}").build();
       }
+      boolean list = request.getMethod().equals("GET") && path.equals("/api/v1/notifications");
+      boolean delete = request.getMethod().equals("DELETE") && path.startsWith("/api/v1/notifications/")
+          && path.indexOf('/', "/api/v1/notifications/".length()) < 0;
+      if (!list && !delete) {
+        // As Nest does, an unknown route is answered before any guard runs: no token needed.
+        return envelope(404, "NOT_FOUND", "Cannot " + request.getMethod() + " " + path, "error.route.not_found");
+      }
       if (!"Bearer jwt-1".equals(request.getHeaders().get("Authorization"))) {
         return envelope(401, "AUTH_UNAUTHORIZED", "Unauthorized", "auth.unauthorized");
       }
-      if (request.getMethod().equals("GET") && path.equals("/api/v1/notifications")) {
+      if (list) {
         int page = Integer.parseInt(request.getUrl().queryParameter("page"));
         int limit = Integer.parseInt(request.getUrl().queryParameter("limit"));
         List<String> slice = ids.subList(Math.min(ids.size(), (page - 1) * limit), Math.min(ids.size(), page * limit));
@@ -146,7 +159,7 @@ final class Fixtures {
                 + "\"data\":{},\"read\":false,\"readAt\":null,\"createdAt\":\"2026-05-12T10:00:00.000Z\"}").toList())
             + "],\"page\":" + page + ",\"limit\":" + limit + ",\"total\":" + ids.size() + "}}");
       }
-      if (request.getMethod().equals("DELETE") && path.startsWith("/api/v1/notifications/")) {
+      if (delete) {
         String id = path.substring("/api/v1/notifications/".length());
         if (!id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
           return envelope(400, "VALIDATION_FAILED", "Validation failed (uuid is expected)", "error.validation_failed");
@@ -157,7 +170,7 @@ final class Fixtures {
         }
         return json(200, "{\"success\":true}");
       }
-      return envelope(404, "ROUTE_NOT_FOUND", "Cannot " + request.getMethod() + " " + path, "error.route_not_found");
+      throw new AssertionError("unreachable: " + path);
     }
 
     private static MockResponse envelope(int status, String code, String message, String i18nKey) {

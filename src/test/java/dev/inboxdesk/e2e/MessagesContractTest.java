@@ -12,6 +12,7 @@ import dev.inboxdesk.client.Message;
 import dev.inboxdesk.client.MessageDeletion;
 import dev.inboxdesk.client.MessagesClient;
 import dev.inboxdesk.client.NotFoundException;
+import dev.inboxdesk.client.RouteUnavailableException;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,10 +32,19 @@ abstract class MessagesContractTest {
   static final String PASSWORD = "ada-demo";
 
   final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
-  private final List<MessagesClient> clients = new ArrayList<>();
+  final List<MessagesClient> clients = new ArrayList<>();
 
   /** The messages app's base URL. */
   abstract String baseUrl();
+
+  /**
+   * Whether the server has the routes the seeds do not document ({@code /api/accept-messages}).
+   * Where it has not, the tests that use them are skipped and the ones that check what the client
+   * does about their absence run instead.
+   */
+  boolean hasOptionalRoutes() {
+    return true;
+  }
 
   MessagesClient client() {
     MessagesClient client = MessagesClient.create(ClientConfig.builder(baseUrl()).exchangeListener(exchanges::add)
@@ -185,6 +196,45 @@ abstract class MessagesContractTest {
     assertThat(raw.statusCode()).isEqualTo(200);
     assertThat(raw.body()).contains("csrf=true");
     assertThat(raw.headers().allValues("Set-Cookie")).noneMatch(c -> c.contains("session-token="));
+  }
+
+  @Test
+  void acceptingMessagesCanBeReadAndTurnedOffAndOn() {
+    Assumptions.assumeTrue(hasOptionalRoutes(), "no accept-messages route");
+    MessagesClient client = signedIn();
+
+    assertThat(client.isAcceptingMessages()).isTrue();
+    client.setAcceptingMessages(false);
+    assertThat(client.isAcceptingMessages()).isFalse();
+    client.setAcceptingMessages(true);
+    assertThat(client.isAcceptingMessages()).isTrue();
+  }
+
+  @Test
+  void withoutTheAcceptMessagesRouteTheClientSaysSoAndTheInboxIsUntouched() {
+    Assumptions.assumeFalse(hasOptionalRoutes(), "the server has the accept-messages route");
+    MessagesClient client = signedIn();
+    List<Message> before = client.listMessages();
+
+    assertThatThrownBy(client::isAcceptingMessages).isInstanceOfSatisfying(RouteUnavailableException.class,
+        e -> assertThat(e.route()).isEqualTo("GET /api/accept-messages"));
+    assertThatThrownBy(() -> client.setAcceptingMessages(false)).isInstanceOfSatisfying(
+        RouteUnavailableException.class, e -> assertThat(e.route()).isEqualTo("POST /api/accept-messages"));
+
+    assertThat(client.hasSession()).isTrue();
+    assertThat(client.listMessages()).containsExactlyElementsOf(before);
+  }
+
+  @Test
+  void aNeverListedWellFormedIdIsNotFoundAndNothingIsSent() {
+    MessagesClient client = signedIn();
+    int before = client.listMessages().size();
+    exchanges.clear();
+
+    assertThatThrownBy(() -> client.deleteMessage("0123456789abcdef01234567")).isInstanceOf(NotFoundException.class);
+
+    assertThat(exchanges).extracting(Exchange::url).noneMatch(url -> url.contains("delete-message"));
+    assertThat(client.listMessages()).hasSize(before);
   }
 
   /** A session cookie for ada, from NextAuth's flow done by hand. */

@@ -18,6 +18,12 @@ class NotificationsContractOnFixturesTest extends NotificationsContractTest {
     return server.url("/api/v1").toString();
   }
 
+  /** The fixtures serve only what the seeds document: login, listing and deleting. */
+  @Override
+  boolean hasOptionalRoutes() {
+    return false;
+  }
+
   @Override
   String otherUsersNotificationId() {
     return Fixtures.Notifications.OTHER_USERS_ID;

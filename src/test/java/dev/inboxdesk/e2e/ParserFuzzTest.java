@@ -2,6 +2,7 @@ package dev.inboxdesk.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.sun.net.httpserver.HttpServer;
 import dev.inboxdesk.client.ApiException;
 import dev.inboxdesk.client.ClientConfig;
@@ -114,15 +115,7 @@ class ParserFuzzTest {
                 .maxConnectionRetries(0).readTimeout(Duration.ofSeconds(5)).maxResponseBytes(256 * 1024).build())) {
       messages.useSessionToken("session");
       notifications.useAccessToken(TOKEN);
-      Map<String, Consumer<Void>> calls = new LinkedHashMap<>();
-      calls.put("messages.list", v -> messages.listMessages());
-      calls.put("messages.delete", v -> messages.deleteMessage("665f1c2e9b1e8a3d4c5b6a71"));
-      calls.put("messages.session", v -> messages.session());
-      calls.put("messages.accepting", v -> messages.isAcceptingMessages());
-      calls.put("notifications.page", v -> notifications.listPage(ReadFilter.ALL, 1, 50));
-      calls.put("notifications.delete", v -> notifications.deleteNotification("3f2b8c1e-0d4a-4e7b-9c61-5a8f2e9d0b17"));
-      calls.put("notifications.count", v -> notifications.unreadCount());
-      calls.put("notifications.login", v -> notifications.login("ada@example.com", "pw"));
+      Map<String, Consumer<Void>> calls = calls(messages, notifications);
       List<String> names = new ArrayList<>(calls.keySet());
       long started = System.nanoTime();
       for (int round = 0; round < ROUNDS; round++) {
@@ -161,6 +154,90 @@ class ParserFuzzTest {
     }
     assertThat(escaped).as("seed " + SEED).isEmpty();
     assertThat(outcomes).containsKeys("ok", "UnexpectedResponseException", "ServerErrorException");
+  }
+
+  /** Every call the fuzzer covers, by the name of its valid answer. */
+  private static Map<String, Consumer<Void>> calls(MessagesClient messages, NotificationsClient notifications) {
+    Map<String, Consumer<Void>> calls = new LinkedHashMap<>();
+    calls.put("messages.list", v -> messages.listMessages());
+    calls.put("messages.delete", v -> messages.deleteMessage("665f1c2e9b1e8a3d4c5b6a71"));
+    calls.put("messages.session", v -> messages.session());
+    calls.put("messages.accepting", v -> messages.isAcceptingMessages());
+    calls.put("notifications.page", v -> notifications.listPage(ReadFilter.ALL, 1, 50));
+    calls.put("notifications.delete", v -> notifications.deleteNotification("3f2b8c1e-0d4a-4e7b-9c61-5a8f2e9d0b17"));
+    calls.put("notifications.count", v -> notifications.unreadCount());
+    calls.put("notifications.login", v -> notifications.login("ada@example.com", "pw"));
+    return calls;
+  }
+
+  /**
+   * Bodies that trip the parser's own limits (Jackson's {@link StreamReadConstraints}, as on the
+   * classpath): nesting one deeper than allowed, a number one digit longer, a field name one
+   * character longer. Each sits in a 2xx answer to every call, at the top of the body and inside
+   * its first nested object, where a reader that skips unknown fields meets it too. Strings have a
+   * limit as well (20,000,000 characters by default), but the client's own answer-size cap stops a
+   * body long before that, as the mutated run above shows.
+   */
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void answersBeyondTheParsersLimitsEndInTheTypedErrorFamily() {
+    StreamReadConstraints limits = StreamReadConstraints.defaults();
+    int depth = limits.getMaxNestingDepth() + 1;
+    Map<String, String> cases = new LinkedHashMap<>();
+    cases.put("nesting " + depth, "[".repeat(depth) + "]".repeat(depth));
+    cases.put("number of " + (limits.getMaxNumberLength() + 1) + " digits", "1".repeat(limits.getMaxNumberLength() + 1));
+    cases.put("name of " + (limits.getMaxNameLength() + 1) + " chars",
+        "{\"" + "n".repeat(limits.getMaxNameLength() + 1) + "\":1}");
+    FakeTime time = new FakeTime();
+    List<String> escaped = new ArrayList<>();
+    Map<String, Integer> outcomes = new LinkedHashMap<>();
+    int rounds = 0;
+    long started = System.nanoTime();
+    try (MessagesClient messages = MessagesClient.create(ClientConfig.builder(base).clock(time).sleeper(time)
+            .maxRateLimitRetries(1).maxConnectionRetries(0).readTimeout(Duration.ofSeconds(5))
+            .maxResponseBytes(256 * 1024).build());
+        NotificationsClient notifications = NotificationsClient.create(
+            ClientConfig.builder(base + "/api/v1").clock(time).sleeper(time).maxRateLimitRetries(1)
+                .maxConnectionRetries(0).readTimeout(Duration.ofSeconds(5)).maxResponseBytes(256 * 1024).build())) {
+      Map<String, Consumer<Void>> calls = calls(messages, notifications);
+      // The delete's own answer, not only the listing before it (which fails first on these bodies).
+      calls.put("messages.delete listed", v -> messages.deleteListedMessage("665f1c2e9b1e8a3d4c5b6a71"));
+      for (Map.Entry<String, Consumer<Void>> call : calls.entrySet()) {
+        String valid = VALID.get(call.getKey().replace(" listed", ""));
+        for (Map.Entry<String, String> limit : cases.entrySet()) {
+          String field = "\"over\":" + limit.getValue() + ",";
+          int inner = valid.indexOf('{', 1);
+          List<String> bodies = new ArrayList<>(List.of("{" + field + valid.substring(1)));
+          if (inner > 0) {
+            bodies.add(valid.substring(0, inner + 1) + field + valid.substring(inner + 1));
+          }
+          for (String body : bodies) {
+            for (int status : new int[] {200, 201}) {
+              messages.useSessionToken("session");
+              notifications.useAccessToken(TOKEN);
+              next.set(new Answer(status, "application/json", Map.of(), body.getBytes(StandardCharsets.UTF_8)));
+              rounds++;
+              String outcome;
+              try {
+                call.getValue().accept(null);
+                outcome = "ok";
+              } catch (ApiException expected) {
+                outcome = expected.getClass().getSimpleName();
+              } catch (RuntimeException | Error other) {
+                outcome = "escaped";
+                escaped.add(call.getKey() + " with " + limit.getKey() + " (HTTP " + status + "): " + other);
+              }
+              outcomes.merge(outcome, 1, Integer::sum);
+            }
+          }
+        }
+      }
+    }
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    System.out.println("parser limits " + cases.keySet() + ": " + rounds + " answers in " + millis + " ms: "
+        + outcomes);
+    assertThat(escaped).isEmpty();
+    assertThat(outcomes).containsKey("UnexpectedResponseException");
   }
 
   private static Answer mutate(Random random, String call) {

@@ -280,6 +280,30 @@ class NotificationsClientTest extends LoopbackServerTest {
     assertThat(request.getMethod() + " " + request.getTarget()).isEqualTo("DELETE /api/v1/notifications/clear-read");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"success\":false,\"error\":{\"code\":\"VALIDATION_FAILED\",\"message\":\"Validation failed (uuid is expected)\","
+          + "\"i18nKey\":\"error.validation_failed\",\"details\":[{\"message\":\"id must be a UUID\"}]}}",
+      "{\"statusCode\":400,\"message\":\"Validation failed (uuid is expected)\",\"error\":\"Bad Request\"}"})
+  void clearReadOnAServerWithoutTheRouteIsRouteUnavailable(String body) {
+    // Nest sends DELETE /notifications/clear-read to DELETE /notifications/:id when clear-read has no
+    // route of its own; ParseUUIDPipe then refuses the id "clear-read".
+    client.useAccessToken("t");
+    server.enqueue(json(400, body));
+
+    assertThatThrownBy(client::clearRead).isInstanceOfSatisfying(RouteUnavailableException.class,
+        e -> assertThat(e.route()).isEqualTo("DELETE /notifications/clear-read"));
+  }
+
+  @Test
+  void clearReadRefusedForAnotherReasonStaysAnInvalidRequest() {
+    client.useAccessToken("t");
+    server.enqueue(json(400, "{\"success\":false,\"error\":{\"code\":\"VALIDATION_FAILED\",\"message\":"
+        + "\"Too many at once\",\"i18nKey\":\"error.validation_failed\"}}"));
+
+    assertThatThrownBy(client::clearRead).isInstanceOf(InvalidRequestException.class);
+  }
+
   @Test
   void logoutTellsTheServerAndForgetsTheTokens() throws Exception {
     client.useAccessToken("t");

@@ -351,7 +351,7 @@ final class ChaosDrill implements AutoCloseable {
               mismatch("stray state", service + " row " + row.id() + " waits to be deleted but was not deleted");
             }
           }
-          case FAILED, UNCONFIRMED -> {
+          case FAILED -> {
             withReason.add(row.id());
             if (needsSignIn(row.state().error())) {
               // The app promises to send it again after the next sign-in.

@@ -14,18 +14,23 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
@@ -34,12 +39,17 @@ public final class InspectorView {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
       .withZone(ZoneId.systemDefault());
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Below this width the details go under the table. */
+  private static final double SIDE_BY_SIDE_WIDTH = 1440;
+  private static final double MAX_HEIGHT = 340;
 
   @FXML private ResourceBundle resources;
   @FXML private ChoiceBox<String> serviceFilter;
   @FXML private ChoiceBox<RequestLog.StatusFilter> statusFilter;
   @FXML private ToggleButton reveal;
+  @FXML private ToggleButton timelineToggle;
   @FXML private TableView<Exchange> table;
+  @FXML private SplitPane split;
   @FXML private TableColumn<Exchange, String> timeColumn;
   @FXML private TableColumn<Exchange, String> methodColumn;
   @FXML private TableColumn<Exchange, String> urlColumn;
@@ -85,6 +95,43 @@ public final class InspectorView {
     table.getSelectionModel().selectedItemProperty().addListener((obs, old, e) -> showDetails());
     reveal.selectedProperty().addListener((obs, old, on) -> showDetails());
     note.setText(resources.getString("inspector.noSecrets"));
+    layOutByPriority();
+    addTimeline();
+  }
+
+  /** The timeline above the table, on request: pacing seen at a glance, redrawn as exchanges come and each second. */
+  private void addTimeline() {
+    TimelineView timeline = new TimelineView(TimelineView.of(log, log::service, java.time.Instant::now));
+    timeline.setId("inspectorTimelineView");
+    timeline.visibleProperty().bind(timelineToggle.selectedProperty());
+    timeline.managedProperty().bind(timelineToggle.selectedProperty());
+    VBox root = (VBox) split.getParent();
+    root.getChildren().add(root.getChildren().indexOf(split), timeline);
+    log.all().addListener((javafx.collections.ListChangeListener<Exchange>) change -> timeline.redraw());
+    javafx.animation.Timeline ticker = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+        javafx.util.Duration.seconds(1), e -> {
+          if (timeline.isVisible()) {
+            timeline.redraw();
+          }
+        }));
+    ticker.setCycleCount(javafx.animation.Animation.INDEFINITE);
+    ticker.play();
+  }
+
+  /**
+   * What matters stays in sight on a small screen: below a wide window's width the details go
+   * under the table, which then has the whole width for its columns (status, rate limit and
+   * correlation id come before the URL, which takes what is left); and the inspector takes at most
+   * two fifths of the window's height, so the status bar under it is never pushed out.
+   */
+  private void layOutByPriority() {
+    split.widthProperty().addListener((obs, old, width) -> split.setOrientation(
+        width.doubleValue() < SIDE_BY_SIDE_WIDTH ? Orientation.VERTICAL : Orientation.HORIZONTAL));
+    split.sceneProperty().addListener((obs, old, scene) -> {
+      if (scene != null && split.getParent() instanceof Region root) {
+        root.prefHeightProperty().bind(Bindings.min(MAX_HEIGHT, scene.heightProperty().multiply(0.4)));
+      }
+    });
   }
 
   @FXML

@@ -2,6 +2,7 @@ package dev.inboxdesk.app.inspector;
 
 import dev.inboxdesk.app.common.UiScheduler;
 import dev.inboxdesk.client.Exchange;
+import dev.inboxdesk.client.Wait;
 import java.util.function.Predicate;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -30,6 +31,7 @@ public final class RequestLog {
   private final UiScheduler ui;
   private final int capacity;
   private final ObservableList<Exchange> all = FXCollections.observableArrayList();
+  private final ObservableList<Wait> waits = FXCollections.observableArrayList();
   private final FilteredList<Exchange> shown = new FilteredList<>(all);
   private String service;
   private StatusFilter status = StatusFilter.ALL;
@@ -47,6 +49,21 @@ public final class RequestLog {
         all.remove(0, all.size() - capacity);
       }
     });
+  }
+
+  /** Adds a wait a client made; callable from any thread. */
+  public void recordWait(Wait wait) {
+    ui.execute(() -> {
+      waits.add(wait);
+      if (waits.size() > capacity) {
+        waits.remove(0, waits.size() - capacity);
+      }
+    });
+  }
+
+  /** The waits the clients made, oldest first. */
+  public ObservableList<Wait> waits() {
+    return FXCollections.unmodifiableObservableList(waits);
   }
 
   /** The exchanges the filters keep, oldest first. */
@@ -71,6 +88,12 @@ public final class RequestLog {
 
   public void clear() {
     all.clear();
+    waits.clear();
+  }
+
+  /** The service the filter keeps, or null for both. */
+  public String service() {
+    return service;
   }
 
   private void refilter() {

@@ -121,6 +121,7 @@ public final class AppContext implements AutoCloseable {
     }
     ItemListViewModel list = wait.service().equals("messages") ? shown.inbox() : shown.notifications();
     ui.execute(() -> list.clientWaits(wait));
+    requestLog.recordWait(wait);
   }
 
   /** Every exchange, masked, at FINE: the log shows what went over the wire without secrets. */

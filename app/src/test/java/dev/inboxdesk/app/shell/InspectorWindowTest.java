@@ -43,8 +43,37 @@ class InspectorWindowTest extends WindowTest {
 
     robot.clickOn("#inspectorReveal");
 
+    // A reveal shows the user's own token, never a password.
     String revealed = robot.lookup("#inspectorDetails").queryAs(TextArea.class).getText();
-    assertThat(revealed).contains("\"password\" : \"ada-demo\"");
+    assertThat(revealed).contains("\"password\" : \"«redacted»\"").doesNotContain("ada-demo");
+    int list = indexOf(robot, "/notifications?page=1&limit=50");
+    fx(() -> table(robot).getSelectionModel().clearAndSelect(list));
+    assertThat(robot.lookup("#inspectorDetails").queryAs(TextArea.class).getText())
+        .containsPattern("Authorization: Bearer [A-Za-z0-9_-]+\\.");
+  }
+
+  @Test
+  void atTwelveHundredBySevenTwentyTheKeyColumnsAndTheStatusBarStayInSight(FxRobot robot)
+      throws TimeoutException {
+    fx(() -> {
+      stage.setWidth(1200);
+      stage.setHeight(720);
+    });
+    robot.clickOn("#messages-list");
+    robot.press(KeyCode.CONTROL).type(KeyCode.I).release(KeyCode.CONTROL);
+    waitUntil(() -> table(robot).isVisible() && table(robot).getWidth() > 0);
+
+    TableView<Exchange> table = table(robot);
+    double tableRight = table.localToScene(table.getBoundsInLocal()).getMaxX();
+    for (String column : new String[] {"Status", "Rate limit", "Correlation id"}) {
+      var header = robot.lookup(".column-header").queryAll().stream()
+          .filter(node -> node.lookup(".label") instanceof javafx.scene.control.Label label
+              && label.getText().equals(column)).findFirst().orElseThrow(() -> new AssertionError(column));
+      assertThat(header.localToScene(header.getBoundsInLocal()).getMaxX()).as(column).isLessThanOrEqualTo(tableRight);
+    }
+    var statusBar = robot.lookup(".status-bar").query();
+    assertThat(statusBar.localToScene(statusBar.getBoundsInLocal()).getMaxY())
+        .isLessThanOrEqualTo(stage.getScene().getHeight() + 0.5);
   }
 
   @Test

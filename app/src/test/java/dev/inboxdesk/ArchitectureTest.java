@@ -58,6 +58,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void whatTheWindowAndTheCommandLineShareKnowsNeither() {
+    noClasses().that().resideInAnyPackage("dev.inboxdesk.history..", "dev.inboxdesk.wire..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.inboxdesk.app..", "dev.inboxdesk.cli..", "javafx..")
+        .check(classes);
+  }
+
+  @Test
   void onlyViewsTouchTheSceneGraph() {
     noClasses().that().resideInAPackage("dev.inboxdesk.app..").and(areNotViews())
         .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.fxml..")

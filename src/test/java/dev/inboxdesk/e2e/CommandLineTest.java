@@ -46,11 +46,17 @@ class CommandLineTest {
     sandbox.close();
   }
 
+  /** The record of deletes of this test's runs, never the user's own. */
+  @org.junit.jupiter.api.io.TempDir
+  static java.nio.file.Path history;
+
   private static Run run(Map<String, String> env, String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
+    Map<String, String> withHistory = new java.util.HashMap<>(env);
+    withHistory.putIfAbsent("INBOXDESK_HISTORY_DIR", history.toString());
     int code = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true),
-        Terminal.of(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
+        Terminal.of(withHistory, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
     return new Run(code, out.toString(), err.toString());
   }
 
@@ -426,8 +432,8 @@ class CommandLineTest {
   @Test
   void withThePasswordInHandALongRunSignsInAgainWhenItsSessionEnds() throws Exception {
     List<String> ids = messageIds().subList(0, 2);
-    // The run's first delete meets an ended session.
-    sandbox.faults().set(new FaultSettings(0, 0, 500, 0, false, 0, 0, 0, 1, 3, "messages"));
+    // The run's first reads of the inbox meet an ended session.
+    sandbox.faults().set(new FaultSettings(0, 0, 500, 0, false, 0, 0, 0, 2, 3, "messages"));
 
     Run run = run(Map.of(), "ada-demo\n", "messages", "delete", "--server", sandbox.messagesUrl(), "--email",
         "ada@example.com", "--password-stdin", "--json", ids.get(0), ids.get(1));
@@ -453,6 +459,40 @@ class CommandLineTest {
             .findFirst().orElseThrow().value().substring("Bearer ".length());
       }
     }
+  }
+
+  @Test
+  void everyDeleteIsInTheLocalRecordWithItsTextReadableByTheUserAlone(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path folder) throws Exception {
+    Map<String, String> env = Map.of("INBOXDESK_HISTORY_DIR", folder.toString());
+    String id = messageIds().get(0);
+    String text;
+    try (dev.inboxdesk.client.MessagesClient client = dev.inboxdesk.client.MessagesClient.create(
+        ClientConfig.builder(sandbox.messagesUrl()).build())) {
+      client.signIn("ada@example.com", "ada-demo");
+      text = client.listMessages().get(0).content();
+    }
+    assertThat(run(env, "ada-demo\n", "messages", "delete", "--server", sandbox.messagesUrl(), "--email",
+        "ada@example.com", "--password-stdin", id, "aaaaaaaaaaaaaaaaaaaaaaaa").code()).isEqualTo(3);
+
+    Run listed = run(env, "", "history", "--json");
+
+    assertThat(listed.code()).as(listed.err()).isZero();
+    JsonNode records = listed.json();
+    assertThat(records).hasSize(2);
+    assertThat(records.get(0).get("id").asText()).isEqualTo(id);
+    assertThat(records.get(0).get("outcome").asText()).isEqualTo("deleted");
+    assertThat(records.get(0).get("text").asText()).isEqualTo(text);
+    assertThat(records.get(0).get("account").asText()).isEqualTo("ada@example.com");
+    assertThat(records.get(1).get("outcome").asText()).isEqualTo("not-found");
+    java.nio.file.Path file = folder.resolve("deleted.jsonl");
+    assertThat(java.nio.file.Files.readString(file)).doesNotContain("ada-demo", "$2a$");
+    assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    assertThat(run(env, "", "history", "--search", text.split(" ")[0]).out()).contains(id);
+
+    assertThat(run(env, "", "history", "forget", "--all").out()).contains("forgot 2 records");
+    assertThat(run(env, "", "history", "--json").json()).isEmpty();
   }
 
   private List<String> messageIds() {

@@ -9,7 +9,7 @@ import picocli.CommandLine;
 /** {@code inboxdesk <command>}: everything the jar does besides opening the window. */
 @Command(name = "inboxdesk", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
     description = "See and delete anonymous messages and notifications. Without a command, opens the desktop app.",
-    subcommands = {MessagesCommand.class, NotificationsCommand.class, SandboxCommand.class,
+    subcommands = {MessagesCommand.class, NotificationsCommand.class, HistoryCommand.class, SandboxCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Secrets never go in arguments: sign in with --email and the password on standard input",
         "(--password-stdin) or a terminal prompt, or set INBOXDESK_SESSION_TOKEN (messages) or",

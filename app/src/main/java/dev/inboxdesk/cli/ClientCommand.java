@@ -154,6 +154,11 @@ abstract class ClientCommand implements Callable<Integer> {
     return password;
   }
 
+  /** Who the run signs in as, for the record of deletes: the e-mail, or that a token was used. */
+  String account() {
+    return options.email != null ? options.email : "token from the environment";
+  }
+
   /** True when the run can sign in again by itself (a long run whose session ends). */
   boolean hasPassword() {
     return options.email != null;

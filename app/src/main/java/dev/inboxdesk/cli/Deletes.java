@@ -45,6 +45,11 @@ final class Deletes {
    * goes on from the id that met the end.
    */
   static int run(ClientCommand command, IdList ids, Batch batch, Runnable signInAgain) {
+    return run(command, ids, batch, signInAgain, null);
+  }
+
+  /** The same, writing every result of a delete that was sent into the local record of deletes. */
+  static int run(ClientCommand command, IdList ids, Batch batch, Runnable signInAgain, HistoryRecorder history) {
     Report report = new Report(command, ids);
     ids.refused().forEach(report::add);
     List<String> left = ids.valid();
@@ -59,6 +64,9 @@ final class Deletes {
           }
           settled[0]++;
           report.add(result);
+          if (history != null) {
+            history.record(result);
+          }
         });
         left = List.of();
       } catch (SessionEnded ended) {

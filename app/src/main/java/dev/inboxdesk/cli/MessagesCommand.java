@@ -3,6 +3,7 @@ package dev.inboxdesk.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.inboxdesk.client.ApiException;
+import dev.inboxdesk.history.DeleteHistory;
 import dev.inboxdesk.client.ItemIds;
 import dev.inboxdesk.client.Message;
 import dev.inboxdesk.client.MessagesClient;
@@ -10,7 +11,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,6 +77,15 @@ final class MessagesCommand {
     }
   }
 
+  /** The inbox's texts by id, for the record of deletes; none when the inbox cannot be read now (the batch will say why). */
+  private static Map<String, String> texts(MessagesClient client) {
+    try {
+      return client.listMessages().stream().collect(Collectors.toMap(Message::id, Message::content, (a, b) -> a));
+    } catch (ApiException unreadable) {
+      return Map.of();
+    }
+  }
+
   private static ObjectNode json(Message message) {
     return ClientCommand.JSON.createObjectNode().put("id", message.id()).put("content", message.content())
         .put("createdAt", message.createdAtText());
@@ -107,8 +119,12 @@ final class MessagesCommand {
         }
         // The server answers success for any well-formed id: the library lists the inbox once for
         // the batch, so an id that was not there reads "not found", not "deleted".
+        DeleteHistory history = HistoryRecorder.historyOf(terminal);
+        // The texts go into the local record of deletes, the one place they survive a delete.
+        Map<String, String> texts = history.preferences().keepText() ? texts(client) : Map.of();
+        HistoryRecorder recorder = new HistoryRecorder(history, "messages", options.server, account(), texts);
         return Deletes.run(this, checked, client::deleteMessages,
-            hasPassword() ? () -> client.signIn(options.email, password()) : null);
+            hasPassword() ? () -> client.signIn(options.email, password()) : null, recorder);
       }
     }
   }

@@ -121,8 +121,11 @@ final class NotificationsCommand {
         }
         // The client renews its token itself where the server can; with the password in hand, a
         // session that still ends is signed in again once.
+        // Titles are not fetched for the record: paging the whole list costs minutes at 60 a minute.
+        HistoryRecorder recorder = new HistoryRecorder(HistoryRecorder.historyOf(terminal), "notifications",
+            options.server, account(), java.util.Map.of());
         return Deletes.run(this, checked, Deletes.oneByOne(client::deleteNotification),
-            hasPassword() ? () -> logIn(this, client) : null);
+            hasPassword() ? () -> logIn(this, client) : null, recorder);
       }
     }
   }

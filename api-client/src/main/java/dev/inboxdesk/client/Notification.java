@@ -1,6 +1,11 @@
 package dev.inboxdesk.client;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,10 +28,33 @@ public final class Notification {
     this.eventKey = eventKey == null ? "" : eventKey;
     this.title = title == null ? "" : title;
     this.body = body == null ? "" : body;
-    this.data = data == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
+    this.data = data == null ? Map.of() : deepCopy(data);
     this.read = read;
     this.readAtText = readAtText;
     this.createdAt = new Timestamps(createdAtText);
+  }
+
+  /** An unmodifiable copy of a JSON object, its nested objects and arrays copied too. */
+  private static Map<String, Object> deepCopy(Map<?, ?> map) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> entry : map.entrySet()) {
+      copy.put(String.valueOf(entry.getKey()), deepCopyValue(entry.getValue()));
+    }
+    return Collections.unmodifiableMap(copy);
+  }
+
+  private static Object deepCopyValue(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      return deepCopy(map);
+    }
+    if (value instanceof Collection<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      for (Object item : list) {
+        copy.add(deepCopyValue(item));
+      }
+      return Collections.unmodifiableList(copy);
+    }
+    return value;
   }
 
   /** The notification's UUID. */

@@ -26,6 +26,7 @@ public abstract sealed class ApiException extends RuntimeException
         UnexpectedResponseException, RouteUnavailableException, UnconfirmedException {
 
   private final transient ServerDetails details;
+  /** The client's one-line description, without the server's fields. */
   private final String summary;
 
   ApiException(String summary, ServerDetails details, Throwable cause) {
@@ -34,32 +35,32 @@ public abstract sealed class ApiException extends RuntimeException
     this.details = details == null ? ServerDetails.NONE : details;
   }
 
-  /** HTTP status of the answer, or {@code 0} when there was none. */
+  /** {@return HTTP status of the answer, or {@code 0} when there was none} */
   public int status() {
     return details.status();
   }
 
-  /** The server's machine-readable error code, e.g. {@code error.notification.not_found}; may be null. */
+  /** {@return the server's machine-readable error code, e.g. {@code error.notification.not_found}; may be null} */
   public String code() {
     return details.code();
   }
 
-  /** The server's translation key; may be null. */
+  /** {@return the server's translation key; may be null} */
   public String i18nKey() {
     return details.i18nKey();
   }
 
-  /** Values for the translation key's placeholders; never null. */
+  /** {@return values for the translation key's placeholders; never null} */
   public Map<String, String> i18nVars() {
     return details.i18nVars();
   }
 
-  /** The id the server logged this request under; may be null. Quote it in bug reports. */
+  /** {@return the id the server logged this request under; may be null. Quote it in bug reports} */
   public String correlationId() {
     return details.correlationId();
   }
 
-  /** The server's own human-readable message, if it sent one; may be null. */
+  /** {@return the server's own human-readable message, if it sent one; may be null} */
   public String serverMessage() {
     return details.message();
   }
@@ -68,17 +69,19 @@ public abstract sealed class ApiException extends RuntimeException
    * Whether the server may have acted on the request although no success came back: true for a
    * connection that broke after sending and for an {@link UnconfirmedException}. A caller must
    * not report such a change as undone.
+   *
+   * @return true when the request may have had its effect
    */
   public boolean mayHaveReachedServer() {
     return false;
   }
 
-  /** The client's one-line description of what happened, without the server's fields. */
+  /** {@return the client's one-line description of what happened, without the server's fields} */
   public String summary() {
     return summary;
   }
 
-  /** Everything the server said about the error, as one value. */
+  /** {@return everything the server said about the error, as one value} */
   public ServerDetails serverDetails() {
     return details;
   }

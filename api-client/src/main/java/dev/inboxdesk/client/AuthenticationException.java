@@ -18,9 +18,13 @@ public final class AuthenticationException extends ApiException {
     CSRF_REJECTED,
     /** Notifications login: e-mail or password wrong (the service does not say which). */
     INVALID_CREDENTIALS,
+    /** Notifications login: too many failed attempts; the account is locked for a while. */
     ACCOUNT_LOCKED,
+    /** Notifications login: the account is suspended. */
     ACCOUNT_SUSPENDED,
+    /** Notifications login: the account was deactivated. */
     ACCOUNT_DEACTIVATED,
+    /** Notifications login: the e-mail address is not verified yet. */
     EMAIL_NOT_VERIFIED,
     /** A refresh token was used twice; the server revoked every session of the user. */
     REFRESH_TOKEN_REUSED,
@@ -32,19 +36,31 @@ public final class AuthenticationException extends ApiException {
     FORBIDDEN
   }
 
+  /** Why authentication failed. */
   private final Reason reason;
 
+  /**
+   * An authentication failure. For the client's own use and for tests: callers receive these, they do not make them.
+   *
+   * @param reason why authentication failed
+   * @param details what the server said
+   */
   public AuthenticationException(Reason reason, ServerDetails details) {
     super("Authentication failed: " + reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
         details, null);
     this.reason = reason;
   }
 
+  /**
+   * Why authentication failed.
+   *
+   * @return the reason
+   */
   public Reason reason() {
     return reason;
   }
 
-  /** True when only a fresh sign-in can help (as opposed to, say, an unverified e-mail). */
+  /** {@return true when only a fresh sign-in can help (as opposed to, say, an unverified e-mail)} */
   public boolean requiresSignIn() {
     return switch (reason) {
       case NOT_AUTHENTICATED, REFRESH_TOKEN_REUSED, REFRESH_UNAVAILABLE, CSRF_REJECTED -> true;

@@ -21,9 +21,19 @@ public final class ConnectionFailureException extends ApiException {
     TLS
   }
 
+  /** What went wrong on the wire. */
   private final Kind kind;
+  /** Whether the server may have received the request. */
   private final boolean mayHaveReachedServer;
 
+  /**
+   * A connection failure. For the client's own use and for tests: callers receive these, they do not make them.
+   *
+   * @param kind what went wrong on the wire
+   * @param mayHaveReachedServer whether the server may have received the request
+   * @param what a short description
+   * @param cause the I/O failure
+   */
   public ConnectionFailureException(Kind kind, boolean mayHaveReachedServer, String what, Throwable cause) {
     super(what + (mayHaveReachedServer ? " (the server may have received the request)"
         : " (the request did not reach the server)"), ServerDetails.NONE, cause);
@@ -31,11 +41,16 @@ public final class ConnectionFailureException extends ApiException {
     this.mayHaveReachedServer = mayHaveReachedServer;
   }
 
+  /**
+   * What went wrong on the wire.
+   *
+   * @return the kind
+   */
   public Kind kind() {
     return kind;
   }
 
-  /** False only when the request certainly never left (refused, unresolved host, failed handshake). */
+  /** {@return false only when the request certainly never left (refused, unresolved host, failed handshake)} */
   @Override
   public boolean mayHaveReachedServer() {
     return mayHaveReachedServer;

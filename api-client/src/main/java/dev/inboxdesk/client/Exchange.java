@@ -44,6 +44,26 @@ public record Exchange(
     String failure,
     Unmasked unmasked) {
 
+  /**
+   * Copies the header lists.
+   *
+   * @param service which client sent it ({@code messages} or {@code notifications})
+   * @param startedAt when the request was sent
+   * @param attempt 1 for the first try, higher for retries of the same call
+   * @param method HTTP method
+   * @param url the full URL
+   * @param requestHeaders masked request headers
+   * @param requestBody masked request body, empty if none
+   * @param status HTTP status, {@code 0} if no answer came
+   * @param responseHeaders masked response headers
+   * @param responseBody masked response body, possibly cut
+   * @param responseBytes size of the whole response body in bytes
+   * @param duration from sending to the end of the answer
+   * @param rateLimit what the rate-limit headers said, if anything
+   * @param correlationId the server's id for this request, if it gave one
+   * @param failure why no usable answer came, or null
+   * @param unmasked the same with secrets, only when the client was asked to capture it
+   */
   public Exchange {
     requestHeaders = List.copyOf(requestHeaders);
     responseHeaders = List.copyOf(responseHeaders);
@@ -53,6 +73,8 @@ public record Exchange(
    * The exchange as it really went, secrets included, when the client was configured with
    * {@link ClientConfig.Builder#captureUnmasked(boolean)}; empty otherwise. For a request inspector's
    * explicit "reveal": keep it in memory only, never log or export it without the user's say.
+   *
+   * @return the unmasked form, or empty
    */
   public java.util.Optional<Unmasked> unmaskedView() {
     return java.util.Optional.ofNullable(unmasked);
@@ -68,6 +90,14 @@ public record Exchange(
    */
   public record Unmasked(List<Header> requestHeaders, String requestBody, List<Header> responseHeaders,
       String responseBody) {
+    /**
+     * Copies the header lists.
+     *
+     * @param requestHeaders the request headers, credentials included
+     * @param requestBody the request body
+     * @param responseHeaders the response headers, cookies included
+     * @param responseBody the response body
+     */
     public Unmasked {
       requestHeaders = List.copyOf(requestHeaders);
       responseHeaders = List.copyOf(responseHeaders);

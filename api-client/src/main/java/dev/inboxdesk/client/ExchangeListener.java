@@ -10,5 +10,10 @@ public interface ExchangeListener {
   /** Listens to nothing. */
   ExchangeListener NONE = exchange -> { };
 
+  /**
+   * Called once per attempt, after the answer was read or the attempt failed.
+   *
+   * @param exchange the request and its answer or failure, secrets masked
+   */
   void onExchange(Exchange exchange);
 }

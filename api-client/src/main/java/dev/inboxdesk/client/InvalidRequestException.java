@@ -18,21 +18,32 @@ public final class InvalidRequestException extends ApiException {
   /** Code of a request that would carry a secret over plain http to a host that is not loopback. */
   public static final String INSECURE_TRANSPORT = "client.insecure_transport";
 
+  /**
+   * A request the server refused as invalid. For the client's own use and for tests: callers receive these, they do not make them.
+   *
+   * @param details what the server said
+   */
   public InvalidRequestException(ServerDetails details) {
     super(details.status() == 0 ? "Request refused before sending" : "Invalid request", details, null);
   }
 
-  /** Refused by the client itself; nothing was sent. */
+  /**
+   * Refused by the client itself; nothing was sent.
+   *
+   * @param code the client's own code, such as {@link #INVALID_ARGUMENT}
+   * @param message what was wrong
+   * @return the exception, with status {@code 0}
+   */
   public static InvalidRequestException refusedBeforeSending(String code, String message) {
     return new InvalidRequestException(ServerDetails.clientSide(code, message));
   }
 
-  /** Validation messages, one per problem; empty when the server gave none. */
+  /** {@return validation messages, one per problem; empty when the server gave none} */
   public List<String> details() {
     return serverDetails().details();
   }
 
-  /** True when the client refused the request and nothing reached the server. */
+  /** {@return true when the client refused the request and nothing reached the server} */
   public boolean refusedByClient() {
     return status() == 0;
   }

@@ -14,27 +14,39 @@ public final class Message {
   private final String content;
   private final Timestamps createdAt;
 
+  /**
+   * A message as the server listed it.
+   *
+   * @param id the message's id
+   * @param content its text; null means empty
+   * @param createdAtText the time as the server sent it; may be null
+   */
   public Message(String id, String content, String createdAtText) {
     this.id = Objects.requireNonNull(id, "id");
     this.content = content == null ? "" : content;
     this.createdAt = new Timestamps(createdAtText);
   }
 
-  /** The message's id: 24 hex digits. */
+  /** {@return the message's id: 24 hex digits} */
   public String id() {
     return id;
   }
 
+  /**
+   * What the sender wrote.
+   *
+   * @return the text; never null
+   */
   public String content() {
     return content;
   }
 
-  /** When it was sent, or null if the server gave no readable time. */
+  /** {@return when it was sent, or null if the server gave no readable time} */
   public Instant createdAt() {
     return createdAt.instant();
   }
 
-  /** The time exactly as the server sent it; may be null. */
+  /** {@return the time exactly as the server sent it; may be null} */
   public String createdAtText() {
     return createdAt.text();
   }

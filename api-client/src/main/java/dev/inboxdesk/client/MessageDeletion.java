@@ -22,22 +22,34 @@ public final class MessageDeletion {
   private Supplier<List<String>> remaining;
   private List<String> remainingIds;
 
+  /**
+   * A deletion. For the client's own use and for tests: callers receive these, they do not make them.
+   *
+   * @param messageId the id that was deleted
+   * @param outcome how it ended
+   * @param remaining reads the ids left in the inbox, asked at most once
+   */
   public MessageDeletion(String messageId, DeleteOutcome outcome, Supplier<List<String>> remaining) {
     this.messageId = Objects.requireNonNull(messageId, "messageId");
     this.outcome = Objects.requireNonNull(outcome, "outcome");
     this.remaining = Objects.requireNonNull(remaining, "remaining");
   }
 
-  /** The id that was deleted. */
+  /** {@return the id that was deleted} */
   public String messageId() {
     return messageId;
   }
 
+  /**
+   * How the delete ended.
+   *
+   * @return the outcome
+   */
   public DeleteOutcome outcome() {
     return outcome;
   }
 
-  /** The ids still in the inbox after the delete, oldest first; read from the answer on first use. */
+  /** {@return the ids still in the inbox after the delete, oldest first; read from the answer on first use} */
   public synchronized List<String> remainingIds() {
     if (remainingIds == null) {
       remainingIds = List.copyOf(remaining.get());

@@ -58,7 +58,12 @@ public final class MessagesClient implements AutoCloseable {
     this.transport = new HttpTransport("messages", config, RateLimiter.withoutDefaultQuota(config.clock()));
   }
 
-  /** A client for the service at the configuration's base URL (the app's origin). */
+  /**
+   * A client for the service at the configuration's base URL (the app's origin).
+   *
+   * @param config the settings; its base URL is the app's origin
+   * @return a new client, signed out; close it when done
+   */
   public static MessagesClient create(ClientConfig config) {
     return new MessagesClient(Objects.requireNonNull(config, "config"));
   }
@@ -68,6 +73,8 @@ public final class MessagesClient implements AutoCloseable {
    * {@code next-auth.session-token}. The prefix follows the server's own idea of its URL, not the
    * client's scheme (an app behind a TLS-terminating proxy sets the plain name to an https client),
    * so it is read from the cookies held; before any is held, the usual name for the base URL's scheme.
+   *
+   * @return the session cookie's name
    */
   public String sessionCookieName() {
     for (String name : List.of(SECURE_PREFIX + SESSION_COOKIE, SESSION_COOKIE)) {
@@ -78,7 +85,7 @@ public final class MessagesClient implements AutoCloseable {
     return base.isHttps() ? SECURE_PREFIX + SESSION_COOKIE : SESSION_COOKIE;
   }
 
-  /** The CSRF cookie's name: {@code __Host-}prefixed over https, plain over http. */
+  /** {@return the CSRF cookie's name: {@code __Host-}prefixed over https, plain over http} */
   public String csrfCookieName() {
     return base.isHttps() ? "__Host-" + CSRF_COOKIE : CSRF_COOKIE;
   }
@@ -87,6 +94,9 @@ public final class MessagesClient implements AutoCloseable {
    * Signs in with e-mail and password through NextAuth's credentials flow and returns who the
    * session belongs to. Success means the server set a session cookie, never just "status 200".
    *
+   * @param email the account's e-mail
+   * @param password the account's password
+   * @return who the new session belongs to
    * @throws AuthenticationException with {@link Reason#UNKNOWN_ACCOUNT}, {@link Reason#WRONG_PASSWORD},
    *     {@link Reason#CREDENTIALS_REQUIRED} or {@link Reason#CSRF_REJECTED}
    */
@@ -94,6 +104,16 @@ public final class MessagesClient implements AutoCloseable {
     return transport.sync(context -> signIn(email, password, context));
   }
 
+  /**
+   * The same as {@link #signIn(String, String)}, on the client's threads (or the configured executor).
+   *
+   * @param email the account's e-mail
+   * @param password the account's password
+   * @return a future that completes with who the new session belongs to, or exceptionally with the
+   *     {@link ApiException} the blocking form throws; already failed with
+   *     {@link IllegalStateException} once the client is closed. Cancelling it aborts the request
+   *     in flight and any wait, and completes it with a {@link java.util.concurrent.CancellationException}
+   */
   public CompletableFuture<SessionUser> signInAsync(String email, String password) {
     return transport.async(context -> signIn(email, password, context));
   }
@@ -103,6 +123,9 @@ public final class MessagesClient implements AutoCloseable {
    * {@code next-auth.session-token} cookie, with or without the {@code __Secure-} prefix). Nothing
    * is sent; call {@link #session()} to check it. The token goes out under both names, since which
    * one a server reads depends on its own configuration, not on the address the client uses.
+   *
+   * @param token the cookie's value
+   * @throws IllegalArgumentException if the token is blank or holds spaces, semicolons or commas
    */
   public void useSessionToken(String token) {
     Objects.requireNonNull(token, "token");
@@ -126,6 +149,8 @@ public final class MessagesClient implements AutoCloseable {
   /**
    * The session token held now (the session cookie's value, chunks joined), for keeping it in a
    * keyring between runs; empty when signed out. A secret: never log or display it.
+   *
+   * @return the token, or empty
    */
   public Optional<String> sessionToken() {
     java.util.List<okhttp3.Cookie> cookies = transport.cookies().loadForRequest(base);
@@ -145,16 +170,24 @@ public final class MessagesClient implements AutoCloseable {
     return joined.length() == 0 ? Optional.empty() : Optional.of(joined.toString());
   }
 
-  /** True while a session cookie is held (it may still have expired on the server). */
+  /** {@return true while a session cookie is held (it may still have expired on the server)} */
   public boolean hasSession() {
     return transport.cookies().has(base, MessagesClient::isSessionCookie);
   }
 
-  /** Who the session belongs to, or empty when the server says there is no session. */
+  /** {@return who the session belongs to, or empty when the server says there is no session} */
   public Optional<SessionUser> session() {
     return transport.sync(this::session);
   }
 
+  /**
+   * The same as {@link #session()}, on the client's threads (or the configured executor).
+   *
+   * @return a future that completes with who the session belongs to, or empty, or exceptionally with the
+   *     {@link ApiException} the blocking form throws; already failed with
+   *     {@link IllegalStateException} once the client is closed. Cancelling it aborts the request
+   *     in flight and any wait, and completes it with a {@link java.util.concurrent.CancellationException}
+   */
   public CompletableFuture<Optional<SessionUser>> sessionAsync() {
     return transport.async(this::session);
   }
@@ -164,11 +197,19 @@ public final class MessagesClient implements AutoCloseable {
     transport.sync(this::signOut);
   }
 
+  /**
+   * The same as {@link #signOut()}, on the client's threads (or the configured executor).
+   *
+   * @return a future that completes with null once signed out here, or exceptionally with the
+   *     {@link ApiException} the blocking form throws; already failed with
+   *     {@link IllegalStateException} once the client is closed. Cancelling it aborts the request
+   *     in flight and any wait, and completes it with a {@link java.util.concurrent.CancellationException}
+   */
   public CompletableFuture<Void> signOutAsync() {
     return transport.async(this::signOut);
   }
 
-  /** The whole inbox, newest first (the service has no paging). */
+  /** {@return the whole inbox, newest first (the service has no paging)} */
   public List<Message> listMessages() {
     return listMessages(Function.identity());
   }
@@ -176,12 +217,24 @@ public final class MessagesClient implements AutoCloseable {
   /**
    * The same, each message turned into what the caller keeps as it is read: with 100,000
    * messages, they are never all alive beside the converted list.
+   *
+   * @param <T> what the caller keeps of each message
+   * @param convert turns each message into what is kept, in the order read
+   * @return the converted messages, newest first
    */
   public <T> List<T> listMessages(Function<Message, T> convert) {
     Objects.requireNonNull(convert, "convert");
     return transport.sync(context -> listMessages(convert, context));
   }
 
+  /**
+   * The same as {@link #listMessages()}, on the client's threads (or the configured executor).
+   *
+   * @return a future that completes with the whole inbox, newest first, or exceptionally with the
+   *     {@link ApiException} the blocking form throws; already failed with
+   *     {@link IllegalStateException} once the client is closed. Cancelling it aborts the request
+   *     in flight and any wait, and completes it with a {@link java.util.concurrent.CancellationException}
+   */
   public CompletableFuture<List<Message>> listMessagesAsync() {
     return transport.async(context -> listMessages(Function.identity(), context));
   }
@@ -205,6 +258,16 @@ public final class MessagesClient implements AutoCloseable {
     });
   }
 
+  /**
+   * The same as {@link #deleteMessage(String)}, on the client's threads (or the configured executor).
+   *
+   * @param messageId 24 hex digits
+   * @return a future that completes with the deletion, or exceptionally with {@link NotFoundException} when the id is
+   *     not in this inbox, or exceptionally with the
+   *     {@link ApiException} the blocking form throws; already failed with
+   *     {@link IllegalStateException} once the client is closed. Cancelling it aborts the request
+   *     in flight and any wait, and completes it with a {@link java.util.concurrent.CancellationException}
+   */
   public CompletableFuture<MessageDeletion> deleteMessageAsync(String messageId) {
     return transport.async(context -> {
       String id = Ids.requireMessageId(messageId);
@@ -219,12 +282,24 @@ public final class MessagesClient implements AutoCloseable {
    * the answer lacks the id. An answer that cannot be read is checked by listing the inbox; when
    * even that fails, {@link UnconfirmedException}.
    *
+   * @param messageId 24 hex digits; anything else is refused before sending
+   * @return the outcome and the inbox as the server holds it afterwards
    * @throws UnexpectedResponseException when the message is still in the inbox after a success answer
+   * @throws UnconfirmedException when the answer was unreadable and listing to check failed
    */
   public MessageDeletion deleteListedMessage(String messageId) {
     return transport.sync(context -> deleteListedMessage(Ids.requireMessageId(messageId), context));
   }
 
+  /**
+   * The same as {@link #deleteListedMessage(String)}, on the client's threads (or the configured executor).
+   *
+   * @param messageId 24 hex digits
+   * @return a future that completes with the deletion, or exceptionally with the
+   *     {@link ApiException} the blocking form throws; already failed with
+   *     {@link IllegalStateException} once the client is closed. Cancelling it aborts the request
+   *     in flight and any wait, and completes it with a {@link java.util.concurrent.CancellationException}
+   */
   public CompletableFuture<MessageDeletion> deleteListedMessageAsync(String messageId) {
     return transport.async(context -> deleteListedMessage(Ids.requireMessageId(messageId), context));
   }
@@ -234,37 +309,78 @@ public final class MessagesClient implements AutoCloseable {
    * its own typed error ({@link NotFoundException} when it was not in the inbox, an invalid id's
    * {@link InvalidRequestException}); one failure does not stop the others. Ids are sent one at a
    * time, in the order given.
+   *
+   * @param messageIds the ids, each 24 hex digits
+   * @return one result per id given, in the same order
+   * @throws ApiException when listing the inbox first fails (each id's own failure is in its result)
    */
   public List<DeleteResult> deleteMessages(List<String> messageIds) {
     return deleteMessages(messageIds, result -> { });
   }
 
-  /** The same, telling {@code onEach} of every result as it happens (for progress). */
+  /**
+   * The same, telling {@code onEach} of every result as it happens (for progress).
+   *
+   * @param messageIds the ids, each 24 hex digits
+   * @param onEach told of each result as it happens, on the calling thread
+   * @return one result per id given, in the same order
+   * @throws ApiException when listing the inbox first fails
+   */
   public List<DeleteResult> deleteMessages(List<String> messageIds, Consumer<DeleteResult> onEach) {
     Objects.requireNonNull(messageIds, "messageIds");
     Objects.requireNonNull(onEach, "onEach");
     return transport.sync(context -> deleteMessages(messageIds, onEach, context));
   }
 
+  /**
+   * The same as {@link #deleteMessages(List)}, on the client's threads (or the configured executor).
+   *
+   * @param messageIds the ids, each 24 hex digits
+   * @return a future that completes with one result per id given, in the same order, or exceptionally with the
+   *     {@link ApiException} the blocking form throws; already failed with
+   *     {@link IllegalStateException} once the client is closed. Cancelling it aborts the request
+   *     in flight and any wait, and completes it with a {@link java.util.concurrent.CancellationException}
+   */
   public CompletableFuture<List<DeleteResult>> deleteMessagesAsync(List<String> messageIds) {
     Objects.requireNonNull(messageIds, "messageIds");
     return transport.async(context -> deleteMessages(messageIds, result -> { }, context));
   }
 
-  /** Whether the account accepts new messages now (the session's copy of the flag is stale). */
+  /** {@return whether the account accepts new messages now (the session's copy of the flag is stale)} */
   public boolean isAcceptingMessages() {
     return transport.sync(this::isAcceptingMessages);
   }
 
+  /**
+   * The same as {@link #isAcceptingMessages()}, on the client's threads (or the configured executor).
+   *
+   * @return a future that completes with whether the account accepts new messages, or exceptionally with the
+   *     {@link ApiException} the blocking form throws; already failed with
+   *     {@link IllegalStateException} once the client is closed. Cancelling it aborts the request
+   *     in flight and any wait, and completes it with a {@link java.util.concurrent.CancellationException}
+   */
   public CompletableFuture<Boolean> isAcceptingMessagesAsync() {
     return transport.async(this::isAcceptingMessages);
   }
 
-  /** Turns accepting new messages on or off. */
+  /**
+   * Turns accepting new messages on or off.
+   *
+   * @param accepting true to accept new messages
+   */
   public void setAcceptingMessages(boolean accepting) {
     transport.sync(context -> setAcceptingMessages(accepting, context));
   }
 
+  /**
+   * The same as {@link #setAcceptingMessages(boolean)}, on the client's threads (or the configured executor).
+   *
+   * @param accepting true to accept new messages
+   * @return a future that completes with null once the server took the change, or exceptionally with the
+   *     {@link ApiException} the blocking form throws; already failed with
+   *     {@link IllegalStateException} once the client is closed. Cancelling it aborts the request
+   *     in flight and any wait, and completes it with a {@link java.util.concurrent.CancellationException}
+   */
   public CompletableFuture<Void> setAcceptingMessagesAsync(boolean accepting) {
     return transport.async(context -> setAcceptingMessages(accepting, context));
   }
@@ -273,6 +389,8 @@ public final class MessagesClient implements AutoCloseable {
    * Sends an anonymous message to {@code username} through the service's public route: no
    * sign-in needed (for test messages). Not paced: the service has no rate limit.
    *
+   * @param username who receives it
+   * @param content the message's text
    * @throws NotFoundException when there is no such user
    * @throws AuthenticationException with {@link Reason#FORBIDDEN} when the user does not accept messages now
    */
@@ -282,13 +400,21 @@ public final class MessagesClient implements AutoCloseable {
     transport.sync(context -> sendMessage(username, content, context));
   }
 
+  /**
+   * The same, on the client's threads.
+   *
+   * @param username who receives it
+   * @param content the message's text
+   * @return a future that completes when the server accepted the message, or fails with the
+   *     {@link ApiException} the blocking form throws
+   */
   public CompletableFuture<Void> sendMessageAsync(String username, String content) {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(content, "content");
     return transport.async(context -> sendMessage(username, content, context));
   }
 
-  /** The HTTP method deletes use now: {@code PATCH}, or {@code DELETE} after a server refused PATCH. */
+  /** {@return the HTTP method deletes use now: {@code PATCH}, or {@code DELETE} after a server refused PATCH} */
   public String deleteMethod() {
     return deleteMethod;
   }

@@ -6,6 +6,11 @@ package dev.inboxdesk.client;
  * For a delete this means the item is gone, not that the delete failed.
  */
 public final class NotFoundException extends ApiException {
+  /**
+   * A missing item. For the client's own use and for tests: callers receive these, they do not make them.
+   *
+   * @param details what the server said
+   */
   public NotFoundException(ServerDetails details) {
     super("Not found", details, null);
   }

@@ -12,6 +12,14 @@ import java.util.List;
  * @param total how many there are in all, if the server said
  */
 public record NotificationPage(List<Notification> items, Integer page, Integer limit, Integer total) {
+  /**
+   * Copies the items.
+   *
+   * @param items the notifications on this page, newest first
+   * @param page the page number the server reported
+   * @param limit the page size the server reported
+   * @param total how many there are in all, if the server said
+   */
   public NotificationPage {
     items = List.copyOf(items);
   }

@@ -77,7 +77,12 @@ public final class NotificationsClient implements AutoCloseable {
         RateLimiter.withDefaultQuota(config.clock(), DEFAULT_QUOTA_PER_MINUTE));
   }
 
-  /** A client for the API at the configuration's base URL (ending in {@code /api/v1}). */
+  /**
+   * A client for the API at the configuration's base URL (ending in {@code /api/v1}).
+   *
+   * @param config the settings; its base URL ends in {@code /api/v1}
+   * @return a new client, signed out; close it when done
+   */
   public static NotificationsClient create(ClientConfig config) {
     return new NotificationsClient(Objects.requireNonNull(config, "config"));
   }
@@ -85,6 +90,9 @@ public final class NotificationsClient implements AutoCloseable {
   /**
    * Logs in. A two-factor account answers {@link LoginResult.TwoFactorRequired}; that is not an error.
    *
+   * @param email the account's e-mail
+   * @param password the account's password
+   * @return signed in, or the second step a two-factor account needs
    * @throws AuthenticationException with {@link Reason#INVALID_CREDENTIALS}, {@link Reason#ACCOUNT_LOCKED},
    *     {@link Reason#EMAIL_NOT_VERIFIED} and the like
    */
@@ -92,15 +100,42 @@ public final class NotificationsClient implements AutoCloseable {
     return transport.sync(context -> login(email, password, context));
   }
 
+  /**
+   * The same as {@link #login(String, String)}, on the client's threads (or the configured executor).
+   *
+   * @param email the account's e-mail
+   * @param password the account's password
+   * @return a future that completes with the login result, or exceptionally with the
+   *     {@link ApiException} the blocking form throws; already failed with
+   *     {@link IllegalStateException} once the client is closed. Cancelling it aborts the request
+   *     in flight and any wait, and completes it with a {@link java.util.concurrent.CancellationException}
+   */
   public CompletableFuture<LoginResult> loginAsync(String email, String password) {
     return transport.async(context -> login(email, password, context));
   }
 
-  /** The second login step, with the ticket from {@link LoginResult.TwoFactorRequired}. */
+  /**
+   * The second login step, with the ticket from {@link LoginResult.TwoFactorRequired}.
+   *
+   * @param tempToken the ticket from the first step
+   * @param code the authenticator's code
+   * @return signed in
+   * @throws AuthenticationException when the code or the ticket is refused
+   */
   public LoginResult completeTwoFactor(String tempToken, String code) {
     return transport.sync(context -> completeTwoFactor(tempToken, code, context));
   }
 
+  /**
+   * The same as {@link #completeTwoFactor(String, String)}, on the client's threads (or the configured executor).
+   *
+   * @param tempToken the ticket from the first step
+   * @param code the authenticator's code
+   * @return a future that completes with the login result, or exceptionally with the
+   *     {@link ApiException} the blocking form throws; already failed with
+   *     {@link IllegalStateException} once the client is closed. Cancelling it aborts the request
+   *     in flight and any wait, and completes it with a {@link java.util.concurrent.CancellationException}
+   */
   public CompletableFuture<LoginResult> completeTwoFactorAsync(String tempToken, String code) {
     return transport.async(context -> completeTwoFactor(tempToken, code, context));
   }
@@ -108,6 +143,9 @@ public final class NotificationsClient implements AutoCloseable {
   /**
    * Uses an access token the user pasted (for deployments whose login needs a captcha). Its
    * expiry is read from the token when it is a JWT. Without a refresh cookie it cannot be renewed.
+   *
+   * @param accessToken the token, with or without {@code Bearer }
+   * @throws IllegalArgumentException if it is blank or holds spaces
    */
   public void useAccessToken(String accessToken) {
     Objects.requireNonNull(accessToken, "accessToken");
@@ -121,12 +159,12 @@ public final class NotificationsClient implements AutoCloseable {
     token = new AccessTokens.Token(value, AccessTokens.expiryOf(value));
   }
 
-  /** True while an access token is held (it may have expired). */
+  /** {@return true while an access token is held (it may have expired)} */
   public boolean isSignedIn() {
     return token != null;
   }
 
-  /** When the held access token expires, if known. */
+  /** {@return when the held access token expires, if known} */
   public Optional<Instant> accessTokenExpiresAt() {
     AccessTokens.Token current = token;
     return current == null ? Optional.empty() : Optional.ofNullable(current.expiresAt());
@@ -137,6 +175,8 @@ public final class NotificationsClient implements AutoCloseable {
    * rotates on every refresh: listen with {@link #onSessionChanged} and store the new one each
    * time, or the next run presents a used token and the server revokes every session.
    * A secret: never log or display it.
+   *
+   * @return the refresh token, or empty
    */
   public Optional<String> refreshToken() {
     return Optional.ofNullable(transport.cookies().value(url("auth/refresh"), REFRESH_COOKIE));
@@ -145,6 +185,9 @@ public final class NotificationsClient implements AutoCloseable {
   /**
    * Uses a refresh token kept from an earlier run; call {@link #refresh()} to get an access token
    * with it. Nothing is sent here.
+   *
+   * @param refreshToken the token kept earlier
+   * @throws IllegalArgumentException if it is blank or holds spaces, semicolons or commas
    */
   public void useRefreshToken(String refreshToken) {
     Objects.requireNonNull(refreshToken, "refreshToken");
@@ -164,21 +207,36 @@ public final class NotificationsClient implements AutoCloseable {
   /**
    * Called (on the calling thread) after every login, refresh and logout, when the tokens the
    * client holds have changed.
+   *
+   * @param listener replaces the one before; a no-op by default
    */
   public void onSessionChanged(Runnable listener) {
     this.sessionListener = Objects.requireNonNull(listener, "listener");
   }
 
-  /** True when a refresh cookie is held, so an expired access token can be renewed. */
+  /** {@return true when a refresh cookie is held, so an expired access token can be renewed} */
   public boolean canRefresh() {
     return transport.cookies().has(url("auth/refresh"), REFRESH_COOKIE::equals);
   }
 
-  /** Renews the access token now (single-flight with any refresh already running). */
+  /**
+   * Renews the access token now (single-flight with any refresh already running).
+   *
+   * @throws AuthenticationException with {@link Reason#REFRESH_UNAVAILABLE} when no refresh token is
+   *     held, {@link Reason#REFRESH_TOKEN_REUSED} when the server revoked the sessions
+   */
   public void refresh() {
     transport.sync(context -> refreshReplacing(token, context));
   }
 
+  /**
+   * The same as {@link #refresh()}, on the client's threads (or the configured executor).
+   *
+   * @return a future that completes with null once a new access token is held, or exceptionally with the
+   *     {@link ApiException} the blocking form throws; already failed with
+   *     {@link IllegalStateException} once the client is closed. Cancelling it aborts the request
+   *     in flight and any wait, and completes it with a {@link java.util.concurrent.CancellationException}
+   */
   public CompletableFuture<Void> refreshAsync() {
     AccessTokens.Token stale = token;
     return transport.async(context -> {
@@ -192,6 +250,14 @@ public final class NotificationsClient implements AutoCloseable {
     transport.sync(this::logout);
   }
 
+  /**
+   * The same as {@link #logout()}, on the client's threads (or the configured executor).
+   *
+   * @return a future that completes with null once the tokens are forgotten here, or exceptionally with the
+   *     {@link ApiException} the blocking form throws; already failed with
+   *     {@link IllegalStateException} once the client is closed. Cancelling it aborts the request
+   *     in flight and any wait, and completes it with a {@link java.util.concurrent.CancellationException}
+   */
   public CompletableFuture<Void> logoutAsync() {
     return transport.async(this::logout);
   }
@@ -201,16 +267,34 @@ public final class NotificationsClient implements AutoCloseable {
    *
    * @param page from 1
    * @param limit 1 to {@value #MAX_PAGE_SIZE}
+   * @param filter which notifications: all, read or unread
+   * @return the page; fewer than {@code limit} items means the last page
    */
   public NotificationPage listPage(ReadFilter filter, int page, int limit) {
     return transport.sync(context -> bounded(listPage(filter, page, limit, context), filter, limit));
   }
 
+  /**
+   * The same as {@link #listPage(ReadFilter, int, int)}, on the client's threads (or the configured executor).
+   *
+   * @param filter which notifications: all, read or unread
+   * @param page from 1
+   * @param limit 1 to {@value #MAX_PAGE_SIZE}
+   * @return a future that completes with the page, or exceptionally with the
+   *     {@link ApiException} the blocking form throws; already failed with
+   *     {@link IllegalStateException} once the client is closed. Cancelling it aborts the request
+   *     in flight and any wait, and completes it with a {@link java.util.concurrent.CancellationException}
+   */
   public CompletableFuture<NotificationPage> listPageAsync(ReadFilter filter, int page, int limit) {
     return transport.async(context -> bounded(listPage(filter, page, limit, context), filter, limit));
   }
 
-  /** Every notification the filter selects, newest first, paging until a short page. */
+  /**
+   * Every notification the filter selects, newest first, paging until a short page.
+   *
+   * @param filter which notifications: all, read or unread
+   * @return every notification selected, newest first
+   */
   public List<Notification> listAll(ReadFilter filter) {
     return listAll(filter, Function.identity());
   }
@@ -219,12 +303,26 @@ public final class NotificationsClient implements AutoCloseable {
    * The same, each notification turned into what the caller keeps as its page arrives: with
    * 100,000 notifications, only one page of them is alive at a time, not all of them beside the
    * converted list.
+   *
+   * @param <T> what the caller keeps of each notification
+   * @param filter which notifications: all, read or unread
+   * @param convert turns each notification into what is kept, in the order read
+   * @return the converted notifications, newest first
    */
   public <T> List<T> listAll(ReadFilter filter, Function<Notification, T> convert) {
     Objects.requireNonNull(convert, "convert");
     return transport.sync(context -> listAll(filter, convert, context));
   }
 
+  /**
+   * The same as {@link #listAll(ReadFilter)}, on the client's threads (or the configured executor).
+   *
+   * @param filter which notifications: all, read or unread
+   * @return a future that completes with every notification selected, newest first, or exceptionally with the
+   *     {@link ApiException} the blocking form throws; already failed with
+   *     {@link IllegalStateException} once the client is closed. Cancelling it aborts the request
+   *     in flight and any wait, and completes it with a {@link java.util.concurrent.CancellationException}
+   */
   public CompletableFuture<List<Notification>> listAllAsync(ReadFilter filter) {
     return transport.async(context -> listAll(filter, Function.identity(), context));
   }
@@ -240,42 +338,90 @@ public final class NotificationsClient implements AutoCloseable {
     return transport.sync(context -> deleteNotification(id, context));
   }
 
+  /**
+   * The same as {@link #deleteNotification(String)}, on the client's threads (or the configured executor).
+   *
+   * @param id a UUID
+   * @return a future that completes with the outcome, or exceptionally with the
+   *     {@link ApiException} the blocking form throws; already failed with
+   *     {@link IllegalStateException} once the client is closed. Cancelling it aborts the request
+   *     in flight and any wait, and completes it with a {@link java.util.concurrent.CancellationException}
+   */
   public CompletableFuture<DeleteOutcome> deleteNotificationAsync(String id) {
     return transport.async(context -> deleteNotification(id, context));
   }
 
-  /** Marks one notification read. */
+  /**
+   * Marks one notification read.
+   *
+   * @param id a UUID; anything else is refused before sending
+   * @throws NotFoundException when it does not exist or is someone else's
+   * @throws RouteUnavailableException when this server has no route to mark one read
+   */
   public void markRead(String id) {
     transport.sync(context -> markRead(id, context));
   }
 
+  /**
+   * The same as {@link #markRead(String)}, on the client's threads (or the configured executor).
+   *
+   * @param id a UUID
+   * @return a future that completes with null once marked, or exceptionally with the
+   *     {@link ApiException} the blocking form throws; already failed with
+   *     {@link IllegalStateException} once the client is closed. Cancelling it aborts the request
+   *     in flight and any wait, and completes it with a {@link java.util.concurrent.CancellationException}
+   */
   public CompletableFuture<Void> markReadAsync(String id) {
     return transport.async(context -> markRead(id, context));
   }
 
-  /** Marks every notification read; returns how many changed. */
+  /** {@return marks every notification read; returns how many changed} */
   public int markAllRead() {
     return transport.sync(this::markAllRead);
   }
 
+  /**
+   * The same as {@link #markAllRead()}, on the client's threads (or the configured executor).
+   *
+   * @return a future that completes with how many changed, or exceptionally with the
+   *     {@link ApiException} the blocking form throws; already failed with
+   *     {@link IllegalStateException} once the client is closed. Cancelling it aborts the request
+   *     in flight and any wait, and completes it with a {@link java.util.concurrent.CancellationException}
+   */
   public CompletableFuture<Integer> markAllReadAsync() {
     return transport.async(this::markAllRead);
   }
 
-  /** Deletes every read notification for good; returns how many. */
+  /** {@return deletes every read notification for good; returns how many} */
   public int clearRead() {
     return transport.sync(this::clearRead);
   }
 
+  /**
+   * The same as {@link #clearRead()}, on the client's threads (or the configured executor).
+   *
+   * @return a future that completes with how many were deleted, or exceptionally with the
+   *     {@link ApiException} the blocking form throws; already failed with
+   *     {@link IllegalStateException} once the client is closed. Cancelling it aborts the request
+   *     in flight and any wait, and completes it with a {@link java.util.concurrent.CancellationException}
+   */
   public CompletableFuture<Integer> clearReadAsync() {
     return transport.async(this::clearRead);
   }
 
-  /** How many notifications are unread. */
+  /** {@return how many notifications are unread} */
   public int unreadCount() {
     return transport.sync(this::unreadCount);
   }
 
+  /**
+   * The same as {@link #unreadCount()}, on the client's threads (or the configured executor).
+   *
+   * @return a future that completes with the number of unread notifications, or exceptionally with the
+   *     {@link ApiException} the blocking form throws; already failed with
+   *     {@link IllegalStateException} once the client is closed. Cancelling it aborts the request
+   *     in flight and any wait, and completes it with a {@link java.util.concurrent.CancellationException}
+   */
   public CompletableFuture<Integer> unreadCountAsync() {
     return transport.async(this::unreadCount);
   }

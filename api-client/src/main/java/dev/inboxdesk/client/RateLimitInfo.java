@@ -17,7 +17,7 @@ public record RateLimitInfo(Integer limit, Integer remaining, Duration resetAfte
   /** No rate-limit headers at all. */
   public static final RateLimitInfo NONE = new RateLimitInfo(null, null, null, null);
 
-  /** True when the answer carried none of the headers. */
+  /** {@return true when the answer carried none of the headers} */
   public boolean isEmpty() {
     return limit == null && remaining == null && resetAfter == null && retryAfter == null;
   }

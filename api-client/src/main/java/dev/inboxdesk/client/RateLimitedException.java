@@ -8,10 +8,21 @@ import java.util.OptionalInt;
  * {@link #retryAfter()} is how long the server asked to wait.
  */
 public final class RateLimitedException extends ApiException {
+  /** How long the server asked to wait; may be null. */
   private final Duration retryAfter;
+  /** The window's size, if the server said. */
   private final Integer limit;
+  /** Requests left in the window, if the server said. */
   private final Integer remaining;
 
+  /**
+   * A refusal to go faster. For the client's own use and for tests: callers receive these, they do not make them.
+   *
+   * @param details what the server said
+   * @param retryAfter how long to wait; may be null
+   * @param limit the window's size; may be null
+   * @param remaining requests left in the window; may be null
+   */
   public RateLimitedException(ServerDetails details, Duration retryAfter, Integer limit, Integer remaining) {
     super("Rate limited, retry after " + retryAfter.toSeconds() + " s", details, null);
     this.retryAfter = retryAfter;
@@ -19,17 +30,17 @@ public final class RateLimitedException extends ApiException {
     this.remaining = remaining;
   }
 
-  /** The wait the server asked for ({@code Retry-After}), or the client's own estimate when it gave none. */
+  /** {@return the wait the server asked for ({@code Retry-After}), or the client's own estimate when it gave none} */
   public Duration retryAfter() {
     return retryAfter;
   }
 
-  /** Requests allowed per window, when the server said so. */
+  /** {@return requests allowed per window, when the server said so} */
   public OptionalInt limit() {
     return limit == null ? OptionalInt.empty() : OptionalInt.of(limit);
   }
 
-  /** Requests left in the window, when the server said so. */
+  /** {@return requests left in the window, when the server said so} */
   public OptionalInt remaining() {
     return remaining == null ? OptionalInt.empty() : OptionalInt.of(remaining);
   }

@@ -8,14 +8,21 @@ package dev.inboxdesk.client;
  * route is missing.
  */
 public final class RouteUnavailableException extends ApiException {
+  /** The missing route, as method and path template. */
   private final String route;
 
+  /**
+   * A missing route. For the client's own use and for tests: callers receive these, they do not make them.
+   *
+   * @param route the missing route, as method and path template
+   * @param details what the server said
+   */
   public RouteUnavailableException(String route, ServerDetails details) {
     super("This address does not serve " + route, details, null);
     this.route = route;
   }
 
-  /** The route that is missing, as method and path template, e.g. {@code GET /notifications/unread-count}. */
+  /** {@return the route that is missing, as method and path template, e.g. {@code GET /notifications/unread-count}} */
   public String route() {
     return route;
   }

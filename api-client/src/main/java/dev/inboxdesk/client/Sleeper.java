@@ -16,6 +16,11 @@ public interface Sleeper {
     }
   };
 
-  /** Waits for the given time; an interrupt ends the wait early. */
+  /**
+   * Waits for the given time; an interrupt ends the wait early.
+   *
+   * @param duration how long; zero or negative returns at once
+   * @throws InterruptedException when the thread is interrupted, for instance because the call was cancelled
+   */
   void sleep(Duration duration) throws InterruptedException;
 }

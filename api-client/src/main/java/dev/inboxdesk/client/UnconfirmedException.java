@@ -7,6 +7,13 @@ package dev.inboxdesk.client;
  */
 public final class UnconfirmedException extends ApiException {
 
+  /**
+   * An unconfirmed change. For the client's own use and for tests: callers receive these, they do not make them.
+   *
+   * @param what what is unconfirmed
+   * @param details what the server said
+   * @param checkFailure why the check failed
+   */
   public UnconfirmedException(String what, ServerDetails details, ApiException checkFailure) {
     super("Unconfirmed: " + what, details, checkFailure);
   }

@@ -9,6 +9,7 @@ public final class UnexpectedResponseException extends ApiException {
 
   /** How the answer was wrong. */
   public enum Kind {
+    /** No body where one was due. */
     EMPTY_BODY,
     /** HTML or another non-JSON body where JSON was due. */
     NOT_JSON,
@@ -24,13 +25,26 @@ public final class UnexpectedResponseException extends ApiException {
     CONTRADICTORY
   }
 
+  /** How the answer was wrong. */
   private final Kind kind;
 
+  /**
+   * An unreadable answer. For the client's own use and for tests: callers receive these, they do not make them.
+   *
+   * @param kind how the answer was wrong
+   * @param what a short description
+   * @param details what the server said
+   */
   public UnexpectedResponseException(Kind kind, String what, ServerDetails details) {
     super("Unexpected response: " + what, details, null);
     this.kind = kind;
   }
 
+  /**
+   * How the answer was wrong.
+   *
+   * @return the kind
+   */
   public Kind kind() {
     return kind;
   }

@@ -27,6 +27,15 @@ public record Wait(String service, String route, Duration duration, Instant unti
     CONNECTION_RETRY
   }
 
+  /**
+   * A wait as the client announces it.
+   *
+   * @param service {@code messages} or {@code notifications}
+   * @param route the request that waits, as method and path template, e.g. {@code DELETE /notifications/:id}
+   * @param duration how long
+   * @param until when the wait ends, on the client's clock
+   * @param reason why
+   */
   public Wait {
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(route, "route");

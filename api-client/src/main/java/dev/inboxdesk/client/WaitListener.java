@@ -11,5 +11,10 @@ public interface WaitListener {
   /** Ignores every wait. */
   WaitListener NONE = wait -> { };
 
+  /**
+   * Called just before the wait starts, on the thread that will wait.
+   *
+   * @param wait what the client waits for, how long and why
+   */
   void onWait(Wait wait);
 }

@@ -16,6 +16,10 @@ public final class FakeTime extends Clock implements Sleeper {
   private volatile Instant now = Instant.parse("2026-05-12T10:00:00Z");
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
+  /** A clock at 2026-05-12T10:00:00Z that has not slept yet. */
+  public FakeTime() {
+  }
+
   @Override
   public ZoneId getZone() {
     return ZoneOffset.UTC;

@@ -257,6 +257,27 @@ class MessagesListAndDeleteTest extends LoopbackServerTest {
   }
 
   @Test
+  void aServerThatLaterRefusesDeleteGetsPatchAgainAndKeepsIt() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(405).build());
+    server.enqueue(json(201, Bodies.deleteAnswer(ID_2, ID_3)));
+    client.deleteListedMessage(ID_1);
+    assertThat(client.deleteMethod()).isEqualTo("DELETE");
+    server.enqueue(new MockResponse.Builder().code(405).build());
+    server.enqueue(json(201, Bodies.deleteAnswer(ID_3)));
+    server.enqueue(json(201, Bodies.deleteAnswer()));
+
+    client.deleteListedMessage(ID_2);
+    client.deleteListedMessage(ID_3);
+
+    assertThat(server.takeRequest().getMethod()).isEqualTo("PATCH");
+    assertThat(server.takeRequest().getMethod()).isEqualTo("DELETE");
+    assertThat(server.takeRequest().getMethod()).isEqualTo("DELETE");
+    assertThat(server.takeRequest().getMethod()).isEqualTo("PATCH");
+    assertThat(server.takeRequest().getMethod()).isEqualTo("PATCH");
+    assertThat(client.deleteMethod()).isEqualTo("PATCH");
+  }
+
+  @Test
   void a405ForBothMethodsMeansTheAddressDoesNotServeTheRouteAfterOneFallback() {
     server.enqueue(new MockResponse.Builder().code(405).build());
     server.enqueue(new MockResponse.Builder().code(405).build());

@@ -22,8 +22,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -55,17 +58,27 @@ public final class HttpTransport implements AutoCloseable {
   private final MemoryCookieJar cookies = new MemoryCookieJar();
   private final RateLimiter limiter;
   private final OkHttpClient http;
-  private final ExecutorService executor;
+  private final boolean ownsHttp;
+  /** The pool this client made, or null when the caller gave an executor. */
+  private final ThreadPoolExecutor ownExecutor;
+  private final Executor executor;
+  private volatile boolean closed;
 
   public HttpTransport(String service, ClientConfig config, RateLimiter limiter) {
     this.service = service;
     this.config = config;
     this.limiter = limiter;
-    this.http = new OkHttpClient.Builder()
+    OkHttpClient given = config.okHttpClient().orElse(null);
+    // From the caller's client: its pool, dispatcher, proxy, TLS and interceptors are kept (newBuilder
+    // shares pool and dispatcher); the cookie jar, retries and redirects are ours.
+    OkHttpClient.Builder builder = given == null ? new OkHttpClient.Builder() : given.newBuilder();
+    this.http = builder
         .cookieJar(cookies)
         .connectTimeout(config.connectTimeout())
         .readTimeout(config.readTimeout())
-        .writeTimeout(config.readTimeout())
+        // Writes get the read timeout, unless a caller's client keeps its own (no read timeout set here).
+        .writeTimeout(given != null && given.readTimeoutMillis() == config.readTimeout().toMillis()
+            ? Duration.ofMillis(given.writeTimeoutMillis()) : config.readTimeout())
         .callTimeout(config.callTimeout())
         // We retry ourselves, so that a replayed delete is known to be a replay.
         .retryOnConnectionFailure(false)
@@ -74,11 +87,38 @@ public final class HttpTransport implements AutoCloseable {
         .followSslRedirects(false)
         .addNetworkInterceptor(HttpTransport::keepRetryHintFromOkHttp)
         .build();
-    this.executor = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "inboxdesk-" + service + "-" + THREADS.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.ownsHttp = given == null;
+    Executor callerExecutor = config.executor().orElse(null);
+    this.ownExecutor = callerExecutor == null ? boundedPool(service) : null;
+    this.executor = callerExecutor == null ? ownExecutor : callerExecutor;
+  }
+
+  /**
+   * The client's own threads for the {@code …Async} calls: at most {@link #MAX_THREADS}, daemons,
+   * ended after a while idle; calls beyond that wait their turn in order.
+   */
+  private static ThreadPoolExecutor boundedPool(String service) {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), task -> {
+          Thread thread = new Thread(task, "inboxdesk-" + service + "-" + THREADS.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  /** The most threads a client's own pool runs at once. */
+  public static final int MAX_THREADS = 4;
+
+  /** The OkHttp client requests go through (derived from the caller's, when one was given). */
+  public OkHttpClient http() {
+    return http;
+  }
+
+  /** Whether {@link #close()} has been called. */
+  public boolean isClosed() {
+    return closed;
   }
 
   public MemoryCookieJar cookies() {
@@ -181,8 +221,16 @@ public final class HttpTransport implements AutoCloseable {
     }
   }
 
-  /** Runs {@code work} on the client's threads; cancelling the future cancels the call. */
+  /**
+   * Runs {@code work} on the client's threads (or the caller's executor); cancelling the future
+   * cancels the call. After {@link #close()}, or when the executor refuses the task, the future
+   * comes back already failed: {@link IllegalStateException} for a closed client, the executor's
+   * {@link RejectedExecutionException} otherwise.
+   */
   public <T> CompletableFuture<T> async(Function<CallContext, T> work) {
+    if (closed) {
+      return CompletableFuture.failedFuture(closedException());
+    }
     CallContext context = new CallContext();
     CompletableFuture<T> future = new CompletableFuture<>() {
       @Override
@@ -191,7 +239,31 @@ public final class HttpTransport implements AutoCloseable {
         return super.cancel(mayInterruptIfRunning);
       }
     };
-    executor.execute(() -> {
+    try {
+      executor.execute(new Task<>(future, context, work));
+    } catch (RejectedExecutionException refused) {
+      future.completeExceptionally(closed ? closedException() : refused);
+    }
+    return future;
+  }
+
+  /** One {@code …Async} call waiting for or running on a thread. */
+  private static final class Task<T> implements Runnable {
+    private final CompletableFuture<T> future;
+    private final CallContext context;
+    private final Function<CallContext, T> work;
+
+    Task(CompletableFuture<T> future, CallContext context, Function<CallContext, T> work) {
+      this.future = future;
+      this.context = context;
+      this.work = work;
+    }
+
+    @Override
+    public void run() {
+      if (future.isDone()) {
+        return; // cancelled while it waited for a thread
+      }
       context.bind(Thread.currentThread());
       try {
         future.complete(work.apply(context));
@@ -200,8 +272,16 @@ public final class HttpTransport implements AutoCloseable {
       } finally {
         context.unbind();
       }
-    });
-    return future;
+    }
+
+    /** The client closed before a thread took this call: it never started. */
+    void abandon() {
+      future.completeExceptionally(closedException());
+    }
+  }
+
+  private static IllegalStateException closedException() {
+    return new IllegalStateException("client is closed");
   }
 
   /** Runs {@code work} on the calling thread. */
@@ -268,7 +348,7 @@ public final class HttpTransport implements AutoCloseable {
     long start = System.nanoTime();
     Call call = http.newCall(request);
     // This attempt may use what is left of the request's whole budget, and no more.
-    if (budget.compareTo(config.callTimeout()) < 0) {
+    if (config.callTimeout().isZero() || budget.compareTo(config.callTimeout()) < 0) {
       call.timeout().timeout(Math.max(1, budget.toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
     context.attach(call);
@@ -454,11 +534,26 @@ public final class HttpTransport implements AutoCloseable {
     return header.toString();
   }
 
+  /**
+   * Releases what this client made: its own thread pool (calls queued there fail with "client is
+   * closed", calls running are cancelled) and, when no OkHttp client was given, OkHttp's dispatcher
+   * and idle connections. A caller's OkHttp client and executor are left as they are.
+   */
   @Override
   public void close() {
-    executor.shutdownNow();
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
+    closed = true;
+    if (ownExecutor != null) {
+      for (Runnable queued : ownExecutor.shutdownNow()) {
+        // Calls still waiting for a thread never start; their futures must not hang.
+        if (queued instanceof Task<?> task) {
+          task.abandon();
+        }
+      }
+    }
+    if (ownsHttp) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
   }
 
   /** Waits between retries. */

@@ -1,0 +1,83 @@
+package dev.inboxdesk.examples;
+
+import dev.inboxdesk.client.ApiException;
+import dev.inboxdesk.client.AuthenticationException;
+import dev.inboxdesk.client.ClientConfig;
+import dev.inboxdesk.client.ConnectionFailureException;
+import dev.inboxdesk.client.LoginResult;
+import dev.inboxdesk.client.Message;
+import dev.inboxdesk.client.MessagesClient;
+import dev.inboxdesk.client.NotFoundException;
+import dev.inboxdesk.client.Notification;
+import dev.inboxdesk.client.NotificationsClient;
+import dev.inboxdesk.client.RateLimitedException;
+import dev.inboxdesk.client.ReadFilter;
+import dev.inboxdesk.client.UnconfirmedException;
+import java.util.List;
+
+/**
+ * Signs in to both services, deletes the oldest message and the read notifications, and says what
+ * happened to each delete. Java 17: the errors are told apart with {@code instanceof}.
+ *
+ * <p>{@code java CleanUp <messages-url> <notifications-url> <e-mail>}, the password in
+ * {@code INBOXDESK_PASSWORD} (and a two-factor code, if the account has one, in {@code INBOXDESK_CODE}).
+ */
+public final class CleanUp {
+  public static void main(String[] args) {
+    String email = args[2];
+    String password = System.getenv("INBOXDESK_PASSWORD");
+    try (MessagesClient messages = MessagesClient.create(ClientConfig.builder(args[0]).build());
+         NotificationsClient notifications = NotificationsClient.create(ClientConfig.builder(args[1]).build())) {
+      messages.signIn(email, password);
+      if (notifications.login(email, password) instanceof LoginResult.TwoFactorRequired step) {
+        notifications.completeTwoFactor(step.tempToken(), System.getenv("INBOXDESK_CODE"));
+      }
+
+      List<Message> inbox = messages.listMessages();
+      System.out.println(inbox.size() + " messages");
+      if (!inbox.isEmpty()) {
+        String oldest = inbox.get(inbox.size() - 1).id();
+        report("message " + oldest, () -> messages.deleteListedMessage(oldest).outcome());
+      }
+
+      List<Notification> read = notifications.listAll(ReadFilter.READ);
+      System.out.println(read.size() + " read notifications");
+      for (Notification n : read.subList(0, Math.min(3, read.size()))) {
+        report("notification " + n.id(), () -> notifications.deleteNotification(n.id()));
+      }
+      // An id the server does not have: a typed NotFoundException, not a crash.
+      report("notification 00000000-0000-4000-8000-000000000000",
+          () -> notifications.deleteNotification("00000000-0000-4000-8000-000000000000"));
+    } catch (ApiException e) {
+      System.out.println("stopped: " + describe(e));
+      System.exit(1);
+    }
+  }
+
+  /** Runs one delete and prints its outcome or why it failed; a failure stops nothing. */
+  private static void report(String what, java.util.function.Supplier<Object> delete) {
+    try {
+      System.out.println(what + ": " + delete.get());
+    } catch (ApiException e) {
+      System.out.println(what + ": " + describe(e));
+    }
+  }
+
+  /** Every kind of failure, in words: an if/else chain over the sealed family. */
+  static String describe(ApiException e) {
+    if (e instanceof NotFoundException) {
+      return "not there (already deleted, or someone else's)";
+    } else if (e instanceof RateLimitedException limited) {
+      return "slow down; try again in " + limited.retryAfter().toSeconds() + " s";
+    } else if (e instanceof AuthenticationException auth) {
+      return "sign-in needed (" + auth.reason() + ")";
+    } else if (e instanceof ConnectionFailureException failure) {
+      return "no answer (" + failure.kind() + (failure.mayHaveReachedServer() ? ", may have happened" : "") + ")";
+    } else if (e instanceof UnconfirmedException) {
+      return "may or may not have happened: look again later";
+    } else {
+      // InvalidRequestException, ServerErrorException, UnexpectedResponseException, RouteUnavailableException
+      return e.getMessage();
+    }
+  }
+}

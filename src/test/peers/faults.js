@@ -66,9 +66,9 @@ function readJson(req) {
   });
 }
 
-function send(res, status, body, contentType) {
+function send(res, status, body, contentType, headers = {}) {
   const payload = Buffer.from(body ?? '', 'utf8');
-  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': payload.length });
+  res.writeHead(status, { ...headers, 'Content-Type': contentType, 'Content-Length': payload.length });
   res.end(payload);
 }
 
@@ -177,7 +177,7 @@ function createFaultListener({ name, handle, reset }) {
         req.socket.destroy();
         return;
       case 'status':
-        send(res, fault.status ?? 503, fault.body ?? '', fault.contentType ?? 'application/json');
+        send(res, fault.status ?? 503, fault.body ?? '', fault.contentType ?? 'application/json', fault.headers);
         return;
       case 'html':
         send(res, fault.status ?? 502, fault.body ?? htmlPage(fault.status ?? 502), 'text/html');
@@ -204,7 +204,7 @@ function createFaultListener({ name, handle, reset }) {
           res.socket && res.socket.destroy();
           return;
         case 'status':
-          send(res, fault.status ?? 503, fault.body ?? '', fault.contentType ?? 'application/json');
+          send(res, fault.status ?? 503, fault.body ?? '', fault.contentType ?? 'application/json', fault.headers);
           return;
         case 'html':
           send(res, fault.status ?? 502, fault.body ?? htmlPage(fault.status ?? 502), 'text/html');

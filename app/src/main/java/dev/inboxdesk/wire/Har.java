@@ -42,8 +42,10 @@ public final class Har {
     entry.set("response", response(e));
     entry.putObject("cache");
     entry.putObject("timings").put("send", 0).put("wait", millis).put("receive", 0);
-    if (e.correlationId() != null) {
-      entry.put("comment", "correlationId " + e.correlationId());
+    String comment = (e.attempt() > 1 ? "retry " + (e.attempt() - 1) + (e.correlationId() != null ? "; " : "") : "")
+        + (e.correlationId() != null ? "correlationId " + e.correlationId() : "");
+    if (!comment.isEmpty()) {
+      entry.put("comment", comment);
     }
     return entry;
   }

@@ -86,6 +86,7 @@ public final class HttpTransport implements AutoCloseable {
         .followRedirects(false)
         .followSslRedirects(false)
         .addNetworkInterceptor(HttpTransport::keepRetryHintFromOkHttp)
+        .addNetworkInterceptor(this::captureAsSent)
         .build();
     this.ownsHttp = given == null;
     Executor callerExecutor = config.executor().orElse(null);
@@ -148,6 +149,26 @@ public final class HttpTransport implements AutoCloseable {
       return response;
     }
     return response.newBuilder().removeHeader("Retry-After").header(SERVER_RETRY_HINT, hint).build();
+  }
+
+  /** Connections already used by an earlier request: an attempt over one of them went over a kept-alive connection. */
+  private final java.util.Map<okhttp3.Connection, Boolean> usedConnections =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  /**
+   * Keeps each attempt's request as it goes onto the wire, so that the log, --verbose, the
+   * inspector, HAR and cURL show what was sent, not a reconstruction (the Cookie header is added by
+   * OkHttp from the jar; Content-Type from the body).
+   */
+  private Response captureAsSent(okhttp3.Interceptor.Chain chain) throws IOException {
+    Request request = chain.request();
+    SentRequest sent = request.tag(SentRequest.class);
+    if (sent != null) {
+      okhttp3.Connection connection = chain.connection();
+      boolean reused = connection != null && usedConnections.put(connection, Boolean.TRUE) != null;
+      sent.sent(request.headers(), reused);
+    }
+    return chain.proceed(request);
   }
 
   /** Sends and insists on a {@code 2xx}: anything else is thrown as its typed error. */
@@ -343,7 +364,8 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   private HttpAnswer once(RequestSpec spec, CallContext context, int attempt, Duration budget) {
-    Request request = toRequest(spec);
+    SentRequest sent = new SentRequest();
+    Request request = toRequest(spec).newBuilder().tag(SentRequest.class, sent).build();
     Instant startedAt = config.clock().instant();
     long start = System.nanoTime();
     Call call = http.newCall(request);
@@ -359,17 +381,17 @@ public final class HttpTransport implements AutoCloseable {
       Headers headers = response.headers();
       HttpAnswer answer = new HttpAnswer(response.code(), headers, body, headers.get("Content-Type"),
           RateLimitHeaders.parse(headers, config.clock()), false, spec.route());
-      record(spec, request, startedAt, attempt, answer, start, null);
+      record(spec, sent, startedAt, attempt, answer, start, null);
       return answer;
     } catch (IOException e) {
       if (context.isCancelled()) {
         throw new CancellationException("Cancelled");
       }
       ConnectionFailureException failure = connectionFailure(e, response != null);
-      record(spec, request, startedAt, attempt, null, start, failure.getMessage());
+      record(spec, sent, startedAt, attempt, null, start, failureText(failure, sent, response != null));
       throw failure;
     } catch (UnexpectedResponseException tooLarge) {
-      record(spec, request, startedAt, attempt, null, start, tooLarge.getMessage());
+      record(spec, sent, startedAt, attempt, null, start, tooLarge.getMessage());
       throw tooLarge;
     } finally {
       if (response != null) {
@@ -465,7 +487,21 @@ public final class HttpTransport implements AutoCloseable {
         answerStarted ? "Connection dropped while the answer arrived" : "Connection dropped", e);
   }
 
-  private void record(RequestSpec spec, Request request, Instant startedAt, int attempt, HttpAnswer answer,
+  /**
+   * What a failed attempt's row says. An attempt over a kept-alive connection that the server had
+   * already closed broke before any answer: the server most likely never saw it.
+   */
+  private static String failureText(ConnectionFailureException failure, SentRequest sent, boolean answerStarted) {
+    if (!sent.reachedNetwork()) {
+      return failure.getMessage() + " (nothing was sent)";
+    }
+    if (sent.reusedConnection() && !answerStarted && failure.kind() == Kind.RESET) {
+      return "The kept-alive connection had been closed by the server; this attempt most likely never reached it";
+    }
+    return failure.getMessage();
+  }
+
+  private void record(RequestSpec spec, SentRequest sent, Instant startedAt, int attempt, HttpAnswer answer,
       long startNanos, String failure) {
     ExchangeListener listener = config.exchangeListener();
     if (listener == ExchangeListener.NONE) {
@@ -473,15 +509,10 @@ public final class HttpTransport implements AutoCloseable {
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
     int maxChars = config.maxLoggedBodyChars();
-    // The Cookie header is added inside OkHttp; show what the jar sent.
-    Headers.Builder requestHeaders = request.headers().newBuilder();
-    String cookieHeader = cookieHeader(request);
-    if (cookieHeader != null) {
-      requestHeaders.add("Cookie", cookieHeader);
-    }
+    // The headers as they went on the wire; nothing at all when the attempt never got there.
+    Headers sentHeaders = sent.reachedNetwork() ? sent.headers() : Headers.of();
     String requestBody = spec.body() == null ? ""
         : Redactor.body(spec.body(), spec.contentType(), maxChars, spec.carriesSecret(), Redactor.Mode.MASKED);
-    Headers sentHeaders = requestHeaders.build();
     Exchange.Unmasked unmasked = null;
     if (config.captureUnmasked()) {
       // The user's own token and cookies, for an explicit reveal; never a password, a hash or a code.
@@ -517,21 +548,6 @@ public final class HttpTransport implements AutoCloseable {
       list.add(new Exchange.Header(headers.name(i), headers.value(i)));
     }
     return list;
-  }
-
-  private String cookieHeader(Request request) {
-    List<okhttp3.Cookie> sent = cookies.loadForRequest(request.url());
-    if (sent.isEmpty()) {
-      return null;
-    }
-    StringBuilder header = new StringBuilder();
-    for (okhttp3.Cookie cookie : sent) {
-      if (header.length() > 0) {
-        header.append("; ");
-      }
-      header.append(cookie.name()).append('=').append(cookie.value());
-    }
-    return header.toString();
   }
 
   /**

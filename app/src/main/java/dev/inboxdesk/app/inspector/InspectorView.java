@@ -75,7 +75,8 @@ public final class InspectorView {
     }
     column(timeColumn, e -> TIME.format(e.startedAt()));
     urlColumn.setMinWidth(120);
-    column(methodColumn, Exchange::method);
+    // A retry is its own row, marked: "DELETE ↻1" is the first retry of a DELETE.
+    column(methodColumn, e -> e.attempt() > 1 ? e.method() + " \u21bb" + (e.attempt() - 1) : e.method());
     column(urlColumn, Exchange::url);
     column(statusColumn, e -> e.status() == 0 ? "—" : Integer.toString(e.status()));
     column(durationColumn, e -> Long.toString(e.duration().toMillis()));

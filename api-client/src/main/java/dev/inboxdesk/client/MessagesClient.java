@@ -11,6 +11,7 @@ import dev.inboxdesk.client.internal.Json;
 import dev.inboxdesk.client.internal.MessagesJson;
 import dev.inboxdesk.client.internal.RateLimiter;
 import dev.inboxdesk.client.internal.RequestSpec;
+import dev.inboxdesk.client.internal.Resender;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -412,6 +413,19 @@ public final class MessagesClient implements AutoCloseable {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(content, "content");
     return transport.async(context -> sendMessage(username, content, context));
+  }
+
+  /**
+   * Sends a recorded request again, as a tester edited it, through this signed-in client: its
+   * cookies come from the session, never from the text. Sent once, not retried.
+   *
+   * @param request the edited request; its address must be on this client's server
+   * @return the answer, masked
+   * @throws InvalidRequestException when the address is another server's
+   */
+  public Resent resend(ResendRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.sync(context -> Resender.send(transport, base, request, null, context));
   }
 
   /** {@return the HTTP method deletes use now: {@code PATCH}, or {@code DELETE} after a server refused PATCH} */

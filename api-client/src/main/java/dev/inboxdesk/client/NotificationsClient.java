@@ -12,6 +12,7 @@ import dev.inboxdesk.client.internal.NotificationsJson;
 import dev.inboxdesk.client.internal.NotificationsJson.TokenAnswer;
 import dev.inboxdesk.client.internal.RateLimiter;
 import dev.inboxdesk.client.internal.RequestSpec;
+import dev.inboxdesk.client.internal.Resender;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -349,6 +350,23 @@ public final class NotificationsClient implements AutoCloseable {
    */
   public CompletableFuture<DeleteOutcome> deleteNotificationAsync(String id) {
     return transport.async(context -> deleteNotification(id, context));
+  }
+
+  /**
+   * Sends a recorded request again, as a tester edited it, through this signed-in client: a masked
+   * {@code Authorization} is filled in with the current access token, cookies come from the session.
+   * Sent once, not retried.
+   *
+   * @param request the edited request; its address must be on this client's server
+   * @return the answer, masked
+   * @throws InvalidRequestException when the address is another server's
+   */
+  public Resent resend(ResendRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.sync(context -> {
+      AccessTokens.Token current = token;
+      return Resender.send(transport, base, request, current == null ? null : current.value(), context);
+    });
   }
 
   /**

@@ -412,6 +412,9 @@ public final class HttpTransport implements AutoCloseable {
         .method(spec.method(), body)
         .header("User-Agent", config.userAgent())
         .header("Accept", "application/json");
+    for (String[] header : spec.extraHeaders()) {
+      builder.header(header[0], header[1]);
+    }
     if (spec.bearerToken() != null) {
       builder.header("Authorization", "Bearer " + spec.bearerToken());
     }

@@ -8,6 +8,8 @@ import dev.inboxdesk.client.ClientConfig;
 import dev.inboxdesk.client.LoginResult;
 import dev.inboxdesk.client.MessagesClient;
 import dev.inboxdesk.client.NotificationsClient;
+import dev.inboxdesk.client.ResendRequest;
+import dev.inboxdesk.client.Resent;
 import dev.inboxdesk.client.ReadFilter;
 import dev.inboxdesk.client.ServerDetails;
 import dev.inboxdesk.client.SessionUser;
@@ -93,6 +95,11 @@ public final class Connection implements AutoCloseable {
   }
 
   /** The list behind this connection. */
+  /** Sends a recorded request again, as a tester edited it, through this connection's signed-in client. */
+  public Resent resend(ResendRequest request) {
+    return messages != null ? messages.resend(request) : notifications.resend(request);
+  }
+
   public ItemSource source() {
     return source;
   }

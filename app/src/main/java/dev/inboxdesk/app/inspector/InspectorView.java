@@ -62,6 +62,27 @@ public final class InspectorView {
   @FXML private Label note;
 
   private RequestLog log;
+  private Resend resend;
+
+  /** Sends a recorded request again through the service's signed-in client; completes on the UI thread. */
+  @FunctionalInterface
+  public interface Resend {
+    java.util.concurrent.CompletableFuture<dev.inboxdesk.client.Resent> send(String service,
+        dev.inboxdesk.client.ResendRequest request);
+  }
+
+  /** Enables "Edit and resend" with the window's signed-in clients. */
+  public void setResend(Resend value) {
+    this.resend = value;
+  }
+
+  @FXML
+  void editAndResend() {
+    Exchange selected = table.getSelectionModel().getSelectedItem();
+    if (selected != null && resend != null) {
+      new ResendDialog(selected, resend, resources, table.getScene().getWindow()).show();
+    }
+  }
 
   public void bind(RequestLog requestLog) {
     this.log = requestLog;

@@ -123,6 +123,7 @@ public final class MainView {
     }
     toastTimer.setOnFinished(event -> hideToast());
     inspectorController.bind(model.requestLog());
+    inspectorController.setResend(model::resend);
     inspector.visibleProperty().bind(requestsToggle.selectedProperty());
     inspector.managedProperty().bind(requestsToggle.selectedProperty());
 

@@ -14,6 +14,8 @@ import dev.inboxdesk.app.list.ItemListViewModel;
 import dev.inboxdesk.app.notifications.NotificationsViewModel;
 import java.util.EnumMap;
 import java.util.Map;
+import dev.inboxdesk.client.ResendRequest;
+import dev.inboxdesk.client.Resent;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
@@ -217,6 +219,25 @@ public final class MainViewModel implements SessionActions {
   /** Deletes not yet settled in either list. */
   public int unsettledCount() {
     return inbox.unsettledCount() + notificationsList.unsettledCount();
+  }
+
+  /**
+   * Sends a recorded request again, as a tester edited it, through the service's signed-in client;
+   * completes on the UI thread with the masked answer.
+   */
+  public CompletableFuture<Resent> resend(String service, ResendRequest request) {
+    Connection connection = connection(service.equals("messages") ? Connection.Service.MESSAGES
+        : Connection.Service.NOTIFICATIONS);
+    CompletableFuture<Resent> result = new CompletableFuture<>();
+    background.execute(() -> {
+      try {
+        Resent answer = connection.resend(request);
+        ui.execute(() -> result.complete(answer));
+      } catch (RuntimeException failed) {
+        ui.execute(() -> result.completeExceptionally(failed));
+      }
+    });
+    return result;
   }
 
   /** Brings back the deletes of both lists not sent yet; returns how many. */

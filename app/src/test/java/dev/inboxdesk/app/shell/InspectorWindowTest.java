@@ -99,6 +99,26 @@ class InspectorWindowTest extends WindowTest {
     robot.type(KeyCode.ESCAPE);
   }
 
+  @Test
+  void aRecordedRequestIsEditedAndSentAgainThroughTheSignedInClient(FxRobot robot) throws TimeoutException {
+    robot.clickOn("#messages-list");
+    robot.press(KeyCode.CONTROL).type(KeyCode.I).release(KeyCode.CONTROL);
+    waitUntil(() -> table(robot).isVisible() && !table(robot).getItems().isEmpty());
+    int list = indexOf(robot, "/notifications?page=1&limit=50");
+    fx(() -> table(robot).getSelectionModel().clearAndSelect(list));
+
+    robot.clickOn("#inspectorResend");
+    waitUntil(() -> robot.lookup("#resendUrl").tryQuery().isPresent());
+    String headers = robot.lookup("#resendHeaders").queryAs(TextArea.class).getText();
+    assertThat(headers).contains("Authorization: Bearer «redacted»");
+    fx(() -> robot.lookup("#resendUrl").queryAs(javafx.scene.control.TextField.class).setText(
+        context.sandbox().notificationsUrl() + "/notifications?page=1&limit=1"));
+    robot.clickOn("#resendSend");
+
+    waitUntil(() -> robot.lookup("#resendAnswer").queryAs(TextArea.class).getText().startsWith("200"));
+    assertThat(robot.lookup("#resendAnswer").queryAs(TextArea.class).getText()).contains("\"items\"");
+  }
+
   private int indexOf(FxRobot robot, String path) {
     var items = table(robot).getItems();
     for (int i = 0; i < items.size(); i++) {

@@ -13,12 +13,19 @@ import java.time.Duration;
 /** Talks to a sandbox's control endpoint ({@code /__sandbox}), as scripts and tests do. */
 public final class SandboxControl {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private final String origin;
   private final String base;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** @param sandboxOrigin the sandbox's origin, e.g. {@code http://127.0.0.1:8080} */
   public SandboxControl(String sandboxOrigin) {
+    this.origin = sandboxOrigin;
     this.base = sandboxOrigin + "/__sandbox";
+  }
+
+  /** The sandbox's origin, where its messages service answers. */
+  public String origin() {
+    return origin;
   }
 
   public JsonNode faults() {

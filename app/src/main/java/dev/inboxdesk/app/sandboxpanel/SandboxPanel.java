@@ -3,10 +3,14 @@ package dev.inboxdesk.app.sandboxpanel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.inboxdesk.client.ClientConfig;
+import dev.inboxdesk.client.MessagesClient;
 import dev.inboxdesk.sandbox.DemoAccount;
 import dev.inboxdesk.sandbox.Sandbox;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -15,6 +19,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -82,10 +87,49 @@ public final class SandboxPanel extends Dialog<Void> {
     }
     Label demo = new Label(accounts.toString());
     demo.getStyleClass().add("text-muted");
-    VBox content = new VBox(12, form, new HBox(8, apply, none, reset), status, demo);
+    VBox content = new VBox(12, form, new HBox(8, apply, none, reset), status, testMessages(), demo);
     getDialogPane().setContent(content);
     getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
     show(control.faults());
+  }
+
+  /**
+   * Test messages on demand: sent through the messages service's public route, as a stranger
+   * would, to a demo user; the inbox shows them after a refresh.
+   */
+  private HBox testMessages() {
+    ChoiceBox<String> to = new ChoiceBox<>();
+    Sandbox.accounts().stream().filter(a -> a.service().equals("messages")).map(DemoAccount::username)
+        .forEach(to.getItems()::add);
+    to.getSelectionModel().selectFirst();
+    to.setId("sandboxSendTo");
+    Spinner<Integer> count = spinner(1, 500, 1, "sandboxSendCount");
+    count.getValueFactory().setValue(1);
+    TextField text = new TextField(resources.getString("sandbox.send.sample"));
+    text.setId("sandboxSendText");
+    text.setPrefColumnCount(22);
+    Button send = new Button(resources.getString("sandbox.send"));
+    send.setId("sandboxSend");
+    send.setOnAction(e -> {
+      send.setDisable(true);
+      String user = to.getValue();
+      int times = count.getValue();
+      String content = text.getText();
+      CompletableFuture.runAsync(() -> {
+        try (MessagesClient client = MessagesClient.create(ClientConfig.builder(control.origin()).build())) {
+          for (int i = 1; i <= times; i++) {
+            client.sendMessage(user, times == 1 ? content : content + " (" + i + ")");
+          }
+        }
+      }).whenComplete((done, failure) -> Platform.runLater(() -> {
+        send.setDisable(false);
+        status.setText(failure == null ? MessageFormat.format(resources.getString("sandbox.send.done"), times, user)
+            : String.valueOf(failure.getCause() != null ? failure.getCause().getMessage() : failure));
+      }));
+    });
+    HBox row = new HBox(8, new Label(resources.getString("sandbox.send.label")), to, count, text, send);
+    row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    return row;
   }
 
   private void apply() {

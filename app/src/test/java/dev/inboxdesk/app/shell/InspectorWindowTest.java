@@ -119,6 +119,18 @@ class InspectorWindowTest extends WindowTest {
     assertThat(robot.lookup("#resendAnswer").queryAs(TextArea.class).getText()).contains("\"items\"");
   }
 
+  @Test
+  void theSandboxPanelSendsTestMessagesAsAStrangerWould(FxRobot robot) throws TimeoutException {
+    int before = serverMessageIds().size();
+    robot.clickOn("#sandboxBadge");
+    fx(() -> robot.lookup("#sandboxSendCount").queryAs(javafx.scene.control.Spinner.class).getValueFactory()
+        .setValue(3));
+    robot.clickOn("#sandboxSend");
+
+    waitUntil(() -> serverMessageIds().size() == before + 3);
+    robot.type(KeyCode.ESCAPE);
+  }
+
   private int indexOf(FxRobot robot, String path) {
     var items = table(robot).getItems();
     for (int i = 0; i < items.size(); i++) {

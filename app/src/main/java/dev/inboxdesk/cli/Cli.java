@@ -39,11 +39,20 @@ public final class Cli {
 
   /** Runs the command line reading environment and input from {@code terminal}; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
-    CommandLine commandLine = new CommandLine(new Cli(), new Factory(terminal));
+    CommandLine commandLine = commandLine(terminal);
     // Stranger-written text (messages, server errors) never reaches the terminal raw.
     commandLine.setOut(new SafeWriter(out));
     commandLine.setErr(new SafeWriter(err));
     return commandLine.execute(args);
+  }
+
+  /** The command line's model, with its commands made for {@code terminal}; also the source of the man page. */
+  static CommandLine commandLine(Terminal terminal) {
+    CommandLine commandLine = new CommandLine(new Cli(), new Factory(terminal));
+    // "inboxdesk generate-completion > …": the bash completion script, from the same model.
+    commandLine.addSubcommand(new picocli.AutoComplete.GenerateCompletion());
+    commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+    return commandLine;
   }
 
   /** Gives commands that need one the terminal. */

@@ -122,8 +122,8 @@ final class ChaosDrill implements AutoCloseable {
     time.advance(Duration.between(time.instant(), Instant.parse("2099-01-01T00:00:00Z")));
     this.sandbox = Sandbox.start(SandboxOptions.defaults().withSize(itemsPerService).withSeed(seed).withClock(time));
     ErrorPresenter presenter = ErrorPresenter.forLocale(Locale.ENGLISH);
-    Connection messages = Connection.sandbox(Service.MESSAGES, sandbox.messagesUrl(), config(sandbox.messagesUrl()));
-    Connection notifications = Connection.sandbox(Service.NOTIFICATIONS, sandbox.notificationsUrl(),
+    Connection messages = Connection.sandbox(Service.MESSAGES, sandbox.messagesUrl(), sandbox.controlToken(), config(sandbox.messagesUrl()));
+    Connection notifications = Connection.sandbox(Service.NOTIFICATIONS, sandbox.notificationsUrl(), sandbox.controlToken(),
         config(sandbox.notificationsUrl()));
     InboxViewModel inbox = new InboxViewModel((MessagesSource) messages.source(), threads, threads.background(),
         presenter);

@@ -136,8 +136,8 @@ final class ChaosDrill implements AutoCloseable {
     this.sandbox = Sandbox.start(SandboxOptions.defaults().withSize(itemsPerService).withSeed(seed).withClock(time)
         .withDeployment(deployment));
     ErrorPresenter presenter = ErrorPresenter.forLocale(Locale.ENGLISH);
-    Connection messages = Connection.sandbox(Service.MESSAGES, sandbox.messagesUrl(), config(sandbox.messagesUrl()));
-    Connection notifications = Connection.sandbox(Service.NOTIFICATIONS, sandbox.notificationsUrl(),
+    Connection messages = Connection.sandbox(Service.MESSAGES, sandbox.messagesUrl(), sandbox.controlToken(), config(sandbox.messagesUrl()));
+    Connection notifications = Connection.sandbox(Service.NOTIFICATIONS, sandbox.notificationsUrl(), sandbox.controlToken(),
         config(sandbox.notificationsUrl()));
     InboxViewModel inbox = new InboxViewModel((MessagesSource) messages.source(), threads, threads.background(),
         presenter);

@@ -6,6 +6,7 @@ import dev.inboxdesk.client.ClientConfig;
 import dev.inboxdesk.client.MessagesClient;
 import dev.inboxdesk.client.NotificationsClient;
 import dev.inboxdesk.client.ReadFilter;
+import dev.inboxdesk.sandbox.Sandbox;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ class SandboxCommandTest {
       List<String> lines = new ArrayList<>();
       String messagesUrl = null;
       String notificationsUrl = null;
+      String token = null;
       BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String line;
       while ((line = out.readLine()) != null) {
@@ -35,6 +37,8 @@ class SandboxCommandTest {
           messagesUrl = line.substring("MESSAGES_URL=".length());
         } else if (line.startsWith("NOTIFICATIONS_URL=")) {
           notificationsUrl = line.substring("NOTIFICATIONS_URL=".length());
+        } else if (line.startsWith("SANDBOX_TOKEN=")) {
+          token = line.substring("SANDBOX_TOKEN=".length());
         } else if (line.contains("Press Ctrl+C")) {
           break;
         }
@@ -43,6 +47,10 @@ class SandboxCommandTest {
       assertThat(lines).as("startup output").anyMatch(l -> l.contains("ada@example.com / ada-demo"));
       assertThat(messagesUrl).matches("http://127\\.0\\.0\\.1:\\d+");
       assertThat(notificationsUrl).isEqualTo(messagesUrl + "/api/v1");
+      assertThat(token).as("the control token").matches("[0-9a-f]{48}");
+      assertThat(Raw.get(messagesUrl + Sandbox.CONTROL + "/faults").statusCode()).isEqualTo(403);
+      assertThat(Raw.get(messagesUrl + Sandbox.CONTROL + "/faults", Sandbox.TOKEN_HEADER, token).statusCode())
+          .isEqualTo(200);
       try (MessagesClient messages = MessagesClient.create(ClientConfig.builder(messagesUrl).build());
           NotificationsClient notifications = NotificationsClient.create(
               ClientConfig.builder(notificationsUrl).build())) {

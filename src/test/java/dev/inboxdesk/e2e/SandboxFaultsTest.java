@@ -49,7 +49,7 @@ class SandboxFaultsTest {
 
   private HttpResponse<String> setFaults(String json) {
     return Raw.send("PUT", sandbox.messagesUrl() + Sandbox.CONTROL + "/faults", json, "Content-Type",
-        "application/json");
+        "application/json", Sandbox.TOKEN_HEADER, sandbox.controlToken());
   }
 
   @Test
@@ -58,10 +58,12 @@ class SandboxFaultsTest {
 
     assertThat(changed.statusCode()).isEqualTo(200);
     assertThat(sandbox.faults().settings().latencyMs()).isEqualTo(5);
-    assertThat(Raw.get(sandbox.messagesUrl() + Sandbox.CONTROL + "/faults").body()).contains("\"force429\":2");
+    assertThat(Raw.get(sandbox.messagesUrl() + Sandbox.CONTROL + "/faults", Sandbox.TOKEN_HEADER,
+        sandbox.controlToken()).body()).contains("\"force429\":2");
     assertThat(setFaults("{\"failRate\":2}").statusCode()).isEqualTo(400);
     assertThat(setFaults("{\"nonsense\":1}").statusCode()).isEqualTo(400);
-    assertThat(Raw.get(sandbox.messagesUrl() + Sandbox.CONTROL + "/accounts").body()).contains("ada@example.com");
+    assertThat(Raw.get(sandbox.messagesUrl() + Sandbox.CONTROL + "/accounts", Sandbox.TOKEN_HEADER,
+        sandbox.controlToken()).body()).contains("ada@example.com");
   }
 
   @Test
@@ -174,7 +176,8 @@ class SandboxFaultsTest {
   void resetBringsFreshData() {
     client.deleteNotification(notifications.get(0).id());
 
-    assertThat(Raw.send("POST", sandbox.messagesUrl() + Sandbox.CONTROL + "/reset", null).statusCode())
+    assertThat(Raw.send("POST", sandbox.messagesUrl() + Sandbox.CONTROL + "/reset", null, Sandbox.TOKEN_HEADER,
+        sandbox.controlToken()).statusCode())
         .isEqualTo(200);
 
     assertThat(client.listAll(ReadFilter.ALL)).hasSize(30);

@@ -109,7 +109,8 @@ class SandboxVariantsTest {
   }
 
   private HttpResponse<String> control(String what, String json) {
-    return Raw.send("PUT", sandbox.messagesUrl() + Sandbox.CONTROL + what, json, "Content-Type", "application/json");
+    return Raw.send("PUT", sandbox.messagesUrl() + Sandbox.CONTROL + what, json, "Content-Type", "application/json",
+        Sandbox.TOKEN_HEADER, sandbox.controlToken());
   }
 
   private static void assertNextJs404(HttpResponse<String> response) {
@@ -374,7 +375,8 @@ class SandboxVariantsTest {
 
     assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
     assertThat(sandbox.deployment()).isEqualTo(Deployment.STANDARD.withKindField("type").withRoute404("nest"));
-    assertThat(Raw.get(sandbox.messagesUrl() + Sandbox.CONTROL + "/deployment").body())
+    assertThat(Raw.get(sandbox.messagesUrl() + Sandbox.CONTROL + "/deployment", Sandbox.TOKEN_HEADER,
+        sandbox.controlToken()).body())
         .contains("\"kindField\":\"type\"", "\"minimal\":false");
     assertThat(json(notifications("GET", "/notifications", bearer)).path("data").path("items").get(0).has("type"))
         .isTrue();

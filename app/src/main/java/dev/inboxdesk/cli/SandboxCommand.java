@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
     description = {"Runs the embedded backend alone: the messages app and the notifications API on 127.0.0.1,",
         "in memory, with demo accounts, so curl, Postman or another InboxDesk can use it.",
-        "Prints MESSAGES_URL=… and NOTIFICATIONS_URL=… for scripts. Stop with Ctrl+C."})
+        "Prints MESSAGES_URL=…, NOTIFICATIONS_URL=… and SANDBOX_TOKEN=… for scripts: the control",
+        "endpoint (" + Sandbox.CONTROL + "/…) wants that token in the " + Sandbox.TOKEN_HEADER + " header.",
+        "It answers only 127.0.0.1 and localhost, and no page of another origin. Stop with Ctrl+C."})
 final class SandboxCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -119,13 +121,15 @@ final class SandboxCommand implements Callable<Integer> {
     for (DemoAccount account : Sandbox.accounts()) {
       out.println("  " + account.describe());
     }
-    out.println("Faults: GET or PUT " + sandbox.messagesUrl() + Sandbox.CONTROL + "/faults");
+    out.println("Faults: GET or PUT " + sandbox.messagesUrl() + Sandbox.CONTROL + "/faults"
+        + " with the header " + Sandbox.TOKEN_HEADER + ": $SANDBOX_TOKEN");
     if (!options.deployment().equals(Deployment.STANDARD)) {
       out.println("Deployment variant: " + describe(options.deployment()));
     }
     out.println("Deployment: GET or PUT " + sandbox.messagesUrl() + Sandbox.CONTROL + "/deployment");
     out.println("MESSAGES_URL=" + sandbox.messagesUrl());
     out.println("NOTIFICATIONS_URL=" + sandbox.notificationsUrl());
+    out.println("SANDBOX_TOKEN=" + sandbox.controlToken());
     out.println("Started in " + startMillis + " ms. Press Ctrl+C to stop.");
     out.flush();
     stopped.await();

@@ -9,10 +9,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,6 +25,13 @@ import java.util.logging.Logger;
  * the messages app at {@link #messagesUrl()} and the notifications API at
  * {@link #notificationsUrl()}. Faults can be set at start and changed while running, in code or
  * through the control endpoint under {@value #CONTROL}.
+ *
+ * <p>It serves this machine's own tools only. It listens on loopback; it answers only requests
+ * addressed to {@code 127.0.0.1} or {@code localhost} on its port (a page that rebinds its own
+ * name to 127.0.0.1 gets {@code 421}); it refuses requests a browser marks as coming from another
+ * origin ({@code 403}; clients that send no {@code Origin} are fine); and its control endpoint
+ * wants this run's {@link #controlToken()} in the {@value #TOKEN_HEADER} header. A fixed number of
+ * workers serve it, and a request that is not read in full within {@link #READ_DEADLINE} is cut.
  */
 public final class Sandbox implements AutoCloseable {
   /**
@@ -29,6 +39,16 @@ public final class Sandbox implements AutoCloseable {
    * {@code accounts}, {@code stats}.
    */
   public static final String CONTROL = "/__sandbox";
+
+  /** The header that carries {@link #controlToken()} to the control endpoint. */
+  public static final String TOKEN_HEADER = "X-Sandbox-Token";
+
+  /** How many requests are served at once; more wait in a bounded queue. */
+  static final int WORKERS = 16;
+  /** How many handed-over connections may wait for a worker; more are closed. */
+  static final int QUEUE = 256;
+  /** How long a client may take to send its request line, headers and body. */
+  static final Duration READ_DEADLINE = Duration.ofSeconds(5);
 
   private static final Logger LOG = Logger.getLogger(Sandbox.class.getName());
   private static final String PROXY_502 = "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>"
@@ -45,7 +65,8 @@ public final class Sandbox implements AutoCloseable {
 
   private final SandboxOptions options;
   private final HttpServer server;
-  private final ExecutorService executor;
+  private final Workers executor;
+  private final String controlToken;
   private final Faults faults;
   private final MessagesService messages;
   private final NotificationsService notifications;
@@ -61,12 +82,10 @@ public final class Sandbox implements AutoCloseable {
         options.acceptDeleteMethod(), this::deployment);
     this.notifications = new NotificationsService(options.clock(), options.seed(), options.size(),
         options.rateLimitPerMinute(), options.accessTokenTtl(), this::deployment);
-    AtomicInteger threads = new AtomicInteger();
-    this.executor = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "sandbox-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    byte[] random = new byte[24];
+    new SecureRandom().nextBytes(random);
+    this.controlToken = HexFormat.of().formatHex(random);
+    this.executor = new Workers("sandbox", WORKERS, QUEUE, READ_DEADLINE);
     server.setExecutor(executor);
     server.createContext("/", this::serve);
   }
@@ -94,6 +113,14 @@ public final class Sandbox implements AutoCloseable {
   /** The notifications API's base URL, as a client is given it. */
   public String notificationsUrl() {
     return messagesUrl() + NotificationsService.PREFIX;
+  }
+
+  /**
+   * This run's secret for the control endpoint: send it in the {@value #TOKEN_HEADER} header. A
+   * fresh random value at every start; in-process calls ({@link #faults()}) need none.
+   */
+  public String controlToken() {
+    return controlToken;
   }
 
   public SandboxOptions options() {
@@ -133,13 +160,19 @@ public final class Sandbox implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-    executor.shutdownNow();
+    executor.close();
   }
 
   private void serve(HttpExchange exchange) throws IOException {
     try {
       HttpCall call = new HttpCall(exchange);
+      executor.requestRead();
       requests.incrementAndGet();
+      Response refused = refusal(call);
+      if (refused != null) {
+        call.send(refused);
+        return;
+      }
       if (call.path.startsWith(CONTROL)) {
         call.send(control(call));
         return;
@@ -156,6 +189,40 @@ public final class Sandbox implements AutoCloseable {
     } finally {
       exchange.close();
     }
+  }
+
+  /**
+   * Why a request is not served, or null when it is: it must be addressed to this sandbox by one
+   * of its loopback names (a DNS-rebinding page sends its own name), must not come from another
+   * origin's page, and must carry the control token when it is for the control endpoint.
+   */
+  private Response refusal(HttpCall call) {
+    String host = call.header("Host");
+    String port = String.valueOf(port());
+    boolean ownName = host != null && switch (host.toLowerCase(Locale.ROOT)) {
+      case "127.0.0.1", "localhost" -> port.equals("80");
+      default -> host.equalsIgnoreCase("127.0.0.1:" + port) || host.equalsIgnoreCase("localhost:" + port);
+    };
+    if (!ownName) {
+      return Response.json(421, SandboxJson.object().put("error",
+          "the sandbox answers only requests addressed to 127.0.0.1:" + port + " or localhost:" + port));
+    }
+    String origin = call.header("Origin");
+    if (origin != null && !origin.equalsIgnoreCase("http://127.0.0.1:" + port)
+        && !origin.equalsIgnoreCase("http://localhost:" + port)) {
+      return Response.json(403, SandboxJson.object().put("error",
+          "the sandbox does not answer pages of another origin"));
+    }
+    if (call.path.startsWith(CONTROL) && !tokenMatches(call.header(TOKEN_HEADER))) {
+      return Response.json(403, SandboxJson.object().put("error", "the control endpoint wants the "
+          + TOKEN_HEADER + " header: the token the sandbox printed at start (SANDBOX_TOKEN=…)"));
+    }
+    return null;
+  }
+
+  private boolean tokenMatches(String given) {
+    return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+        controlToken.getBytes(StandardCharsets.UTF_8));
   }
 
   /**

@@ -44,36 +44,44 @@ public final class Connection implements AutoCloseable {
   private final Service service;
   private final String baseUrl;
   private final Profile profile;
+  private final String sandboxControlToken;
   private final MessagesClient messages;
   private final NotificationsClient notifications;
   private final ItemSource source;
   private volatile String account;
 
-  private Connection(Service service, String baseUrl, Profile profile, MessagesClient messages,
-      NotificationsClient notifications) {
+  private Connection(Service service, String baseUrl, Profile profile, String sandboxControlToken,
+      MessagesClient messages, NotificationsClient notifications) {
     this.service = service;
     this.baseUrl = baseUrl;
     this.profile = profile;
+    this.sandboxControlToken = sandboxControlToken;
     this.messages = messages;
     this.notifications = notifications;
     this.source = messages != null ? new MessagesSource(messages) : new NotificationsSource(notifications);
   }
 
-  /** A connection to the embedded sandbox. */
-  public static Connection sandbox(Service service, String baseUrl, ClientConfig.Builder config) {
-    return create(service, baseUrl, null, config);
+  /**
+   * A connection to the embedded sandbox.
+   *
+   * @param controlToken the sandbox's control token, for its panel
+   */
+  public static Connection sandbox(Service service, String baseUrl, String controlToken, ClientConfig.Builder config) {
+    return create(service, baseUrl, null, java.util.Objects.requireNonNull(controlToken, "controlToken"), config);
   }
 
   /** A connection to a profile's server. */
   public static Connection forProfile(Profile profile, ClientConfig.Builder config) {
-    return create(profile.service(), profile.baseUrl(), profile, config.allowInsecureHttp(profile.allowInsecureHttp()));
+    return create(profile.service(), profile.baseUrl(), profile, null,
+        config.allowInsecureHttp(profile.allowInsecureHttp()));
   }
 
-  private static Connection create(Service service, String baseUrl, Profile profile, ClientConfig.Builder config) {
+  private static Connection create(Service service, String baseUrl, Profile profile, String token,
+      ClientConfig.Builder config) {
     ClientConfig built = config.build();
     return service == Service.MESSAGES
-        ? new Connection(service, baseUrl, profile, MessagesClient.create(built), null)
-        : new Connection(service, baseUrl, profile, null, NotificationsClient.create(built));
+        ? new Connection(service, baseUrl, profile, token, MessagesClient.create(built), null)
+        : new Connection(service, baseUrl, profile, token, null, NotificationsClient.create(built));
   }
 
   public Service service() {
@@ -87,6 +95,11 @@ public final class Connection implements AutoCloseable {
   /** True when this is the embedded sandbox rather than a real server. */
   public boolean sandbox() {
     return profile == null;
+  }
+
+  /** The sandbox's control token (for its panel); null for a profile's server. */
+  public String sandboxControlToken() {
+    return sandboxControlToken;
   }
 
   /** The saved profile, or empty for the sandbox. */

@@ -28,6 +28,7 @@ public final class ConnectionsDialog extends Dialog<Void> {
   private final TextField url = new TextField();
   private final CheckBox insecure;
   private final Label warning = new Label();
+  private final Label notice = new Label();
   private Profile editing;
 
   public ConnectionsDialog(SessionActions model, ResourceBundle resources, Window owner) {
@@ -71,6 +72,9 @@ public final class ConnectionsDialog extends Dialog<Void> {
     warning.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     warning.getStyleClass().add("danger");
     warning.setId("profileWarning");
+    notice.setWrapText(true);
+    notice.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    notice.setId("profileNotice");
     url.textProperty().addListener(obs -> showWarning());
     insecure.selectedProperty().addListener(obs -> showWarning());
 
@@ -94,7 +98,8 @@ public final class ConnectionsDialog extends Dialog<Void> {
     Button use = new Button(resources.getString("connections.use"));
     use.setId("profileUse");
     use.setOnAction(e -> use());
-    VBox content = new VBox(10, profiles, new HBox(8, add, remove, use), form, warning, new HBox(8, save));
+    VBox content = new VBox(10, profiles, new HBox(8, add, remove, use), form, warning, new HBox(8, save),
+        notice);
     content.setPrefWidth(620);
     getDialogPane().setContent(content);
     getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
@@ -141,7 +146,8 @@ public final class ConnectionsDialog extends Dialog<Void> {
       warning.setText(problem);
       return;
     }
-    model.accounts().update(settings -> settings.withProfile(profile));
+    boolean forgotten = model.accounts().saveProfile(profile);
+    notice.setText(forgotten ? resources.getString("connections.sessionForgotten") : "");
     reload();
     profiles.getSelectionModel().select(profile);
   }
@@ -149,8 +155,8 @@ public final class ConnectionsDialog extends Dialog<Void> {
   private void remove() {
     Profile profile = profiles.getSelectionModel().getSelectedItem();
     if (profile != null) {
-      model.accounts().secrets().delete(profile.id());
-      model.accounts().update(settings -> settings.withoutProfile(profile.id()));
+      model.accounts().removeProfile(profile.id());
+      notice.setText("");
       reload();
       edit(null);
     }

@@ -74,8 +74,10 @@ public final class KeyringSecretStore implements SecretStore {
   public void write(String key, String secret) {
     try {
       keyring.setPassword(SERVICE, key, secret);
-    } catch (PasswordAccessException e) {
-      throw new IllegalStateException("The keyring refused to store the session", e);
+    } catch (PasswordAccessException | RuntimeException e) {
+      // A locked keyring (a Secret Service collection not unlocked) fails inside the library, often
+      // as a NullPointerException: the same for the user, who must be told.
+      throw new IllegalStateException("The keyring is locked or refused to store the session", e);
     }
   }
 

@@ -7,22 +7,44 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Reads and writes {@code settings.json} in the platform's config folder. A file it cannot read,
  * or one from a newer InboxDesk, is reported and copied aside, never overwritten blindly: a newer
  * file is left untouched and this run keeps its changes in memory.
+ *
+ * <p>The file is the user's alone: written {@code 0600} in a {@code 0700} folder where the file
+ * system has POSIX permissions (on Windows the user's profile folder is already private). A save
+ * writes a fresh temporary file in the same folder (made private from the start, with a name no
+ * one can plant beforehand), forces it to disk, then moves it over the old one, so a crash leaves
+ * either the old settings or the new. A file over {@link #MAX_BYTES} is not read: it is kept aside
+ * and the defaults are used. A symbolic link at the settings' place (dotfile managers make them) is
+ * followed on purpose: the link stays and the file it points to is replaced, in its own folder.
  */
 public final class SettingsStore {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** Larger settings files are refused: real ones are a few kilobytes. */
+  public static final long MAX_BYTES = 1024 * 1024;
+  private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
 
   private final Path file;
   private final Clock clock;
@@ -72,6 +94,17 @@ public final class SettingsStore {
     if (file == null || !Files.exists(file)) {
       return new Loaded(Settings.defaults(), null, null);
     }
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (IOException unreadable) {
+      size = 0;
+    }
+    if (size > MAX_BYTES) {
+      Path backup = backUp("too-large");
+      return new Loaded(Settings.defaults(), "The settings file is too large to be InboxDesk's (" + (size / 1024)
+          + " KB). It was kept as " + backup.getFileName() + "; InboxDesk starts with default settings.", backup);
+    }
     JsonNode tree;
     try {
       tree = JSON.readTree(file.toFile());
@@ -101,22 +134,86 @@ public final class SettingsStore {
     }
   }
 
-  /** Writes atomically (a temporary file moved into place); does nothing in read-only mode. */
+  /**
+   * Writes atomically (a private temporary file, forced to disk, moved into place); does nothing
+   * in read-only mode. Through a symbolic link, the file it points to is replaced.
+   */
   public void save(Settings settings) {
     if (readOnly || file == null) {
       return;
     }
+    Path temp = null;
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-      JSON.writeValue(temp.toFile(), settings);
-      try {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException notAtomic) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      Path own = file.toAbsolutePath();
+      createPrivateFolder(own.getParent());
+      Path target = target(own);
+      Path folder = target.getParent();
+      Files.createDirectories(folder);
+      byte[] bytes = JSON.writeValueAsBytes(settings);
+      temp = POSIX ? Files.createTempFile(folder, ".settings-", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_FILE))
+          : Files.createTempFile(folder, ".settings-", ".tmp");
+      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
+        out.force(true);
       }
+      try {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException notAtomic) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      temp = null;
+      forceFolder(folder);
     } catch (IOException e) {
       throw new UncheckedIOException("The settings could not be saved to " + file, e);
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // Nothing more to do: the old settings are intact.
+        }
+      }
+    }
+  }
+
+  /** Where the settings really are: the file itself, or the end of its chain of symbolic links. */
+  private static Path target(Path own) throws IOException {
+    Path target = own;
+    for (int hops = 0; Files.isSymbolicLink(target); hops++) {
+      if (hops == 20) {
+        throw new IOException("too many symbolic links at " + own);
+      }
+      target = target.getParent().resolve(Files.readSymbolicLink(target)).normalize();
+    }
+    return target;
+  }
+
+  /** The settings' own folder: made, or kept, {@code 0700}. */
+  private static void createPrivateFolder(Path folder) throws IOException {
+    if (!POSIX) {
+      Files.createDirectories(folder);
+      return;
+    }
+    if (!Files.isDirectory(folder)) {
+      Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OWNER_FOLDER));
+    }
+    if (!Files.isSymbolicLink(folder) && !Files.getPosixFilePermissions(folder).equals(OWNER_FOLDER)) {
+      Files.setPosixFilePermissions(folder, OWNER_FOLDER);
+    }
+  }
+
+  /** Forces the folder's entry for the moved file to disk too, where the platform allows it. */
+  private static void forceFolder(Path folder) {
+    if (!POSIX) {
+      return;
+    }
+    try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
+      directory.force(true);
+    } catch (IOException | UnsupportedOperationException notSupported) {
+      // Some file systems cannot sync a folder; the file itself is on disk.
     }
   }
 
@@ -125,6 +222,9 @@ public final class SettingsStore {
     Path backup = file.resolveSibling(file.getFileName() + "." + why + "-" + stamp);
     try {
       Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING);
+      if (POSIX) {
+        Files.setPosixFilePermissions(backup, OWNER_FILE);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("The settings file could not be backed up", e);
     }

@@ -228,6 +228,12 @@ public class ItemListViewModel {
     }
   }
 
+  /** Says something about this list's service in the window's notice (call on the UI thread). */
+  public void announce(String text) {
+    notice.set("");
+    notice.set(text);
+  }
+
   /** Deletes rows (out of the list now, sent after the undo window). */
   public void delete(List<ItemRow> selected) {
     if (!selected.isEmpty()) {

@@ -13,14 +13,21 @@ import java.time.Duration;
 /** Talks to a sandbox's control endpoint ({@code /__sandbox}), as scripts and tests do. */
 public final class SandboxControl {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The header the sandbox wants its control token in (the sandbox's {@code TOKEN_HEADER}). */
+  static final String TOKEN_HEADER = "X-Sandbox-Token";
   private final String origin;
   private final String base;
+  private final String token;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  /** @param sandboxOrigin the sandbox's origin, e.g. {@code http://127.0.0.1:8080} */
-  public SandboxControl(String sandboxOrigin) {
+  /**
+   * @param sandboxOrigin the sandbox's origin, e.g. {@code http://127.0.0.1:8080}
+   * @param token the sandbox's control token for this run (printed as {@code SANDBOX_TOKEN=…})
+   */
+  public SandboxControl(String sandboxOrigin, String token) {
     this.origin = sandboxOrigin;
     this.base = sandboxOrigin + "/__sandbox";
+    this.token = java.util.Objects.requireNonNull(token, "token");
   }
 
   /** The sandbox's origin, where its messages service answers. */
@@ -44,7 +51,7 @@ public final class SandboxControl {
 
   private JsonNode send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> answer = http.send(request.timeout(Duration.ofSeconds(10)).build(),
+      HttpResponse<String> answer = http.send(request.header(TOKEN_HEADER, token).timeout(Duration.ofSeconds(10)).build(),
           HttpResponse.BodyHandlers.ofString());
       JsonNode body = JSON.readTree(answer.body());
       if (answer.statusCode() != 200) {

@@ -98,7 +98,7 @@ public final class AppContext implements AutoCloseable {
   private Connection sandboxConnection(Connection.Service service) {
     Sandbox running = sandbox();
     String url = service == Connection.Service.MESSAGES ? running.messagesUrl() : running.notificationsUrl();
-    return Connection.sandbox(service, url, config(url));
+    return Connection.sandbox(service, url, running.controlToken(), config(url));
   }
 
   /** Every exchange goes to the log file (masked) and to the request inspector (unmasked kept in memory). */

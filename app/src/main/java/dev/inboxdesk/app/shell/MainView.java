@@ -224,8 +224,8 @@ public final class MainView {
     Connection onSandbox = model.connection(Connection.Service.MESSAGES).sandbox()
         ? model.connection(Connection.Service.MESSAGES) : model.connection(Connection.Service.NOTIFICATIONS);
     String origin = onSandbox.baseUrl().replaceFirst("/api/v1$", "");
-    new dev.inboxdesk.app.sandboxpanel.SandboxPanel(new dev.inboxdesk.app.sandboxpanel.SandboxControl(origin), resources,
-        tabs.getScene().getWindow()).show();
+    new dev.inboxdesk.app.sandboxpanel.SandboxPanel(new dev.inboxdesk.app.sandboxpanel.SandboxControl(origin,
+        onSandbox.sandboxControlToken()), resources, tabs.getScene().getWindow()).show();
   }
 
   @FXML

@@ -67,6 +67,7 @@ public final class MainViewModel implements SessionActions {
     this.ui = ui;
     this.background = background;
     this.presenter = presenter;
+    accounts.onNotice((service, text) -> ui.execute(() -> list(service).announce(text)));
     publish();
   }
 

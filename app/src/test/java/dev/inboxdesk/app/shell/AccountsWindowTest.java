@@ -9,6 +9,7 @@ import dev.inboxdesk.sandbox.SandboxOptions;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +52,26 @@ class AccountsWindowTest extends WindowTest {
     Profile saved = context.model().accounts().settings().lastUsed(Connection.Service.MESSAGES).orElseThrow();
     assertThat(saved.name()).isEqualTo("Staging");
     assertThat(saved.account()).isEqualTo("ada@example.com");
+  }
+
+  @Test
+  void movingAConnectionToAnotherAddressForgetsItsRememberedSessionAndSaysSo(FxRobot robot)
+      throws TimeoutException {
+    Profile saved = Profile.create("Staging", Connection.Service.MESSAGES, staging.messagesUrl())
+        .withAccount("ada@example.com").withRememberMe(true);
+    context.model().accounts().update(s -> s.withProfile(saved));
+    context.model().accounts().secrets().write(saved.id(), "remembered-session-token");
+
+    robot.clickOn("#messagesAccount").clickOn("Connections…");
+    robot.clickOn("#profiles .list-cell");
+    fx(() -> robot.lookup("#profileUrl").queryAs(TextField.class).setText("http://localhost:1"));
+    robot.clickOn("#profileSave");
+
+    waitUntil(() -> context.model().accounts().settings().profile(saved.id()).orElseThrow().baseUrl()
+        .equals("http://localhost:1"));
+    assertThat(context.model().accounts().secrets().read(saved.id())).isEmpty();
+    assertThat(robot.lookup("#profileNotice").tryQueryAs(Label.class)).get().extracting(Label::getText)
+        .asString().contains("remembered session", "forgotten");
   }
 
   @Test

@@ -2,6 +2,8 @@ package dev.inboxdesk.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.inboxdesk.app.accounts.Accounts;
 import dev.inboxdesk.app.accounts.Connection;
 import dev.inboxdesk.app.accounts.Profile;
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the session lives in the keyring, never in the settings file or the log.
  */
 class RememberedSessionsTest {
+  static final ObjectMapper JSON = new ObjectMapper();
   @TempDir
   Path folder;
   final ManualScheduler ui = new ManualScheduler();
@@ -101,6 +104,18 @@ class RememberedSessionsTest {
     Logger.getLogger("").removeHandler(logHandler);
     Logger.getLogger("dev.inboxdesk").setLevel(Level.INFO);
     server.close();
+  }
+
+  /** The secret in a profile's keyring entry, which also names the origin and service it is for. */
+  private String secretOf(Profile profile) {
+    try {
+      JsonNode entry = JSON.readTree(keyring.entries.get(profile.id()));
+      assertThat(entry.path("service").asText()).isEqualTo(profile.service().name());
+      assertThat(entry.path("origin").asText()).isEqualTo("http://127.0.0.1:" + server.port());
+      return entry.path("secret").asText();
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private Accounts accounts() {
@@ -163,11 +178,11 @@ class RememberedSessionsTest {
   void theKeyringFollowsTheRotatingRefreshToken() {
     try (AppContext app = run()) {
       signIn(app, Connection.Service.NOTIFICATIONS, true);
-      String first = keyring.entries.get(notifications.id());
+      String first = secretOf(notifications);
 
       app.model().connection(Connection.Service.NOTIFICATIONS).restore(first, "ada@example.com");
 
-      assertThat(keyring.entries.get(notifications.id())).isNotEqualTo(first).isNotBlank();
+      assertThat(secretOf(notifications)).isNotEqualTo(first).isNotBlank();
     }
   }
 
@@ -178,7 +193,7 @@ class RememberedSessionsTest {
       var list = app.model().notifications();
       ItemRow victim = list.visibleRows().get(0);
       // Someone else uses the same refresh token first: the app's copy is now a reused one.
-      String stolen = keyring.entries.get(notifications.id());
+      String stolen = secretOf(notifications);
       HttpResponse<String> theft = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
           URI.create(server.notificationsUrl() + "/auth/refresh")).header("Cookie", "biore_refresh=" + stolen)
           .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
@@ -218,7 +233,8 @@ class RememberedSessionsTest {
     try (AppContext first = run()) {
       signIn(first, Connection.Service.MESSAGES, true);
     }
-    keyring.entries.put(messages.id(), "expired-session-token");
+    keyring.entries.put(messages.id(), JSON.createObjectNode().put("format", 1).put("service", "MESSAGES")
+        .put("origin", server.messagesUrl()).put("secret", "expired-session-token").toString());
 
     try (AppContext second = run()) {
       assertThat(second.model().connection(Connection.Service.MESSAGES).signedIn()).isFalse();
@@ -240,6 +256,74 @@ class RememberedSessionsTest {
           .orElseThrow()).join();
       assertThat(app.model().connection(Connection.Service.MESSAGES).signedIn()).isTrue();
       assertThat(app.model().inbox().allRows()).hasSize(20);
+    }
+  }
+
+  @Test
+  void aRememberedSessionDoesNotFollowItsConnectionToAnotherServer() {
+    try (AppContext first = run()) {
+      signIn(first, Connection.Service.MESSAGES, true);
+      signIn(first, Connection.Service.NOTIFICATIONS, true);
+    }
+    assertThat(keyring.entries).containsOnlyKeys(messages.id(), notifications.id());
+    try (Sandbox other = Sandbox.start(SandboxOptions.defaults().withSize(5))) {
+      // The user edits both connections' addresses to another server, as the connections dialog saves them.
+      Profile movedMessages = new Profile(messages.id(), messages.name(), messages.service(), other.messagesUrl(),
+          "ada@example.com", false, true);
+      Profile movedNotifications = new Profile(notifications.id(), notifications.name(), notifications.service(),
+          other.notificationsUrl(), "ada@example.com", false, true);
+      accounts().update(s -> s.withProfile(movedMessages).withProfile(movedNotifications));
+
+      try (AppContext second = run()) {
+        assertThat(second.model().connection(Connection.Service.MESSAGES).baseUrl()).isEqualTo(other.messagesUrl());
+        assertThat(second.model().connection(Connection.Service.MESSAGES).signedIn()).isFalse();
+        assertThat(second.model().connection(Connection.Service.NOTIFICATIONS).signedIn()).isFalse();
+      }
+
+      assertThat(other.requestCount()).as("requests the other server saw").isZero();
+      assertThat(keyring.entries).isEmpty();
+    }
+  }
+
+  @Test
+  void aKeyringThatRefusesToStoreIsSaidInTheWindow() {
+    SecretStore locked = new SecretStore() {
+      @Override
+      public boolean persistent() {
+        return true;
+      }
+
+      @Override
+      public String limitation() {
+        return null;
+      }
+
+      @Override
+      public Optional<String> read(String key) {
+        return Optional.empty();
+      }
+
+      @Override
+      public void write(String key, String secret) {
+        // What java-keyring does on a locked Secret Service collection.
+        throw new NullPointerException();
+      }
+
+      @Override
+      public void delete(String key) {
+      }
+    };
+    Accounts withLockedKeyring = new Accounts(new SettingsStore(folder.resolve("settings.json"), Clock.systemUTC()),
+        locked);
+    try (AppContext app = AppContext.open(withLockedKeyring, SandboxOptions.defaults(), ui, Runnable::run,
+        Locale.ENGLISH)) {
+      app.start();
+
+      signIn(app, Connection.Service.MESSAGES, true);
+
+      assertThat(app.model().connection(Connection.Service.MESSAGES).signedIn()).isTrue();
+      assertThat(app.model().inbox().noticeProperty().get())
+          .contains("Could not remember the session", "keyring is locked");
     }
   }
 

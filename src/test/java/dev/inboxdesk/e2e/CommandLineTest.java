@@ -112,7 +112,7 @@ class CommandLineTest {
     assertThat(missing.get("outcome").asText()).isEqualTo("not-found");
     assertThat(missing.get("error").get("type").asText()).isEqualTo("not-found");
     assertThat(missing.get("error").get("status").asInt()).isEqualTo(404);
-    assertThat(missing.get("error").get("code").asText()).isEqualTo("error.notification.not_found");
+    assertThat(missing.get("error").get("code").asText()).isEqualTo("NOT_FOUND");
     assertThat(missing.get("error").get("correlationId").asText()).isNotBlank();
     assertThat(results.get(2).get("outcome").asText()).isEqualTo("deleted");
     assertThat(notificationIds()).doesNotContain(ids.get(0), ids.get(1));

@@ -162,11 +162,10 @@ final class Fixtures {
       if (delete) {
         String id = path.substring("/api/v1/notifications/".length());
         if (!id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
-          return envelope(400, "VALIDATION_FAILED", "Validation failed (uuid is expected)", "error.validation_failed");
+          return envelope(400, "VALIDATION_ERROR", "Validation failed (uuid is expected)", "error.validation");
         }
         if (!ids.remove(id)) {
-          return envelope(404, "error.notification.not_found", "Notification not found",
-              "error.notification.not_found");
+          return envelope(404, "NOT_FOUND", "Notification not found", "error.notification.not_found");
         }
         return json(200, "{\"success\":true}");
       }

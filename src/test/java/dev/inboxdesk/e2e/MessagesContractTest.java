@@ -121,7 +121,7 @@ abstract class MessagesContractTest {
     Exchange delete = exchanges.stream().filter(e -> e.url().contains("delete-message")).findFirst().orElseThrow();
     assertThat(delete.method()).isEqualTo("PATCH");
     assertThat(delete.status()).isEqualTo(201);
-    assertThat(delete.responseBody()).contains("\"password\":\"«redacted»\"").doesNotContain("$2a$10$");
+    assertThat(delete.responseBody()).contains("\"password\":\"«redacted»\"").doesNotContainPattern("\\$2[aby]\\$");
   }
 
   @Test
@@ -134,7 +134,8 @@ abstract class MessagesContractTest {
         "Cookie", cookie);
 
     assertThat(raw.statusCode()).isEqualTo(201);
-    assertThat(raw.body()).contains("\"password\":\"$2a$10$", "\"email\":\"" + EMAIL + "\"");
+    // bcrypt, in whichever revision the server's library writes ($2a$, $2b$)
+    assertThat(raw.body()).containsPattern("\"password\":\"\\$2[aby]\\$\\d\\d\\$").contains("\"email\":\"" + EMAIL + "\"");
   }
 
   @Test

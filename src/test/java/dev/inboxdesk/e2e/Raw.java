@@ -9,10 +9,11 @@ import java.time.Duration;
 
 /**
  * Plain HTTP with the JDK's own client, for checking what a backend sends on the wire without the
- * InboxDesk client's interpretation in between.
+ * InboxDesk client's interpretation in between. HTTP/1.1: the client's default, HTTP/2, asks a
+ * plain-http server for an {@code h2c} upgrade, which Next.js answers by closing the connection.
  */
 final class Raw {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
   private Raw() {
   }

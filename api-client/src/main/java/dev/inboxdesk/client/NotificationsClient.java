@@ -453,9 +453,26 @@ public final class NotificationsClient implements AutoCloseable {
     Objects.requireNonNull(email, "email");
     Objects.requireNonNull(password, "password");
     String body = Json.MAPPER.createObjectNode().put("email", email).put("password", password).toString();
-    HttpAnswer answer = transport.send(RequestSpec.of("POST", url("auth/login"), "POST /auth/login", false)
-        .withJson(body, true), context);
+    HttpAnswer answer;
+    try {
+      answer = transport.send(RequestSpec.of("POST", url("auth/login"), "POST /auth/login", false)
+          .withJson(body, true), context);
+    } catch (AuthenticationException refused) {
+      throw asLoginRefusal(refused);
+    }
     return accept(Json.parse(answer, "the login answer", NotificationsJson::tokens));
+  }
+
+  /**
+   * A login refused with {@code 401} and no key naming why (Nest's default body, without the API's
+   * envelope) is a wrong e-mail or password, not an ended session: nobody had signed in yet.
+   */
+  private static AuthenticationException asLoginRefusal(AuthenticationException refused) {
+    if (refused.status() == 401 && refused.reason() == Reason.NOT_AUTHENTICATED && refused.i18nKey() == null
+        && refused.code() == null) {
+      return new AuthenticationException(Reason.INVALID_CREDENTIALS, refused.serverDetails());
+    }
+    return refused;
   }
 
   private LoginResult completeTwoFactor(String tempToken, String code, CallContext context) {

@@ -88,6 +88,18 @@ class NotificationsClientTest extends LoopbackServerTest {
   }
 
   @Test
+  void aLoginRefusedInNestsDefaultBodyIsInvalidCredentialsNotAnEndedSession() {
+    server.enqueue(json(401, "{\"statusCode\":401,\"message\":\"Invalid credentials\",\"error\":\"Unauthorized\"}"));
+
+    assertThatThrownBy(() -> client.login("ada@example.com", "wrong"))
+        .isInstanceOfSatisfying(AuthenticationException.class, e -> {
+          assertThat(e.reason()).isEqualTo(Reason.INVALID_CREDENTIALS);
+          assertThat(e.status()).isEqualTo(401);
+          assertThat(e.serverMessage()).isEqualTo("Invalid credentials");
+        });
+  }
+
+  @Test
   void aLoginValidationErrorCarriesTheDetails() {
     server.enqueue(json(400, Bodies.envelope("VALIDATION_FAILED", "Validation failed", "error.validation")));
 

@@ -13,8 +13,8 @@ package dev.inboxdesk.sandbox;
  *     {@code type}, {@code readAt} and {@code data} are left out when null or empty
  * @param ignoreFilters whether listing notifications ignores {@code read=} and {@code limit}
  *     (always pages by {@value #SERVER_PAGE_SIZE}, still honours {@code page})
- * @param route404 the body of the notifications API's 404s: {@code envelope} (the API's error
- *     envelope) or {@code nest} (Nest's default, as without the exception filter)
+ * @param route404 the body of the notifications API's errors, 404s included: {@code envelope} (the
+ *     API's error envelope) or {@code nest} (Nest's default bodies, as without the exception filter)
  * @param cookieScheme the scheme the messages app believes it is served over, which names its
  *     cookies: {@code http} (plain names) or {@code https} ({@code __Secure-}/{@code __Host-}
  *     names, as behind a TLS-terminating proxy)

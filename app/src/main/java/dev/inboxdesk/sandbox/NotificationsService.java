@@ -123,7 +123,7 @@ final class NotificationsService implements Service {
 
   @Override
   public Response failure(int status) {
-    return error(status, "INTERNAL_SERVER_ERROR", "Internal server error", "error.internal", null);
+    return error(status, "INTERNAL_ERROR", "Internal server error", "error.internal", null);
   }
 
   @Override
@@ -133,7 +133,7 @@ final class NotificationsService implements Service {
 
   @Override
   public Response throttled(int retryAfterSeconds) {
-    return error(429, "RATE_LIMITED", "ThrottlerException: Too Many Requests", "error.too_many_requests", null)
+    return error(429, "RATE_LIMITED", "ThrottlerException: Too Many Requests", "error.rate_limit.exceeded", null)
         .header("Retry-After", Integer.toString(retryAfterSeconds));
   }
 
@@ -543,8 +543,7 @@ final class NotificationsService implements Service {
     if (deployment.get().nestDefault404()) {
       return nestDefault(404, "Notification not found", "Not Found");
     }
-    return error(404, "error.notification.not_found", "Notification not found", "error.notification.not_found",
-        null);
+    return error(404, "NOT_FOUND", "Notification not found", "error.notification.not_found", null);
   }
 
   /**
@@ -572,11 +571,35 @@ final class NotificationsService implements Service {
   }
 
   private Response validation(String message, List<String> problems) {
-    return error(400, "VALIDATION_FAILED", message, "error.validation_failed", problems);
+    return error(400, "VALIDATION_ERROR", message, "error.validation", problems);
+  }
+
+  /**
+   * An error as this deployment answers it: in the API's envelope, or, without its exception
+   * filter, in the body Nest's own {@code HttpException} gives ({@code statusCode}, {@code message}
+   * and, when the exception names one, {@code error}), which carries no code, key or correlation id.
+   */
+  private Response error(int status, String code, String message, String i18nKey, List<String> details) {
+    if (!deployment.get().nestDefault404()) {
+      return envelope(status, code, message, i18nKey, details);
+    }
+    ObjectNode body = SandboxJson.object().put("statusCode", status).put("message", message);
+    // UnauthorizedException() and the throttler's exception name no error; the API's own errors do
+    String name = switch (status) {
+      case 400 -> "Bad Request";
+      case 401 -> message.equals("Unauthorized") ? null : "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      default -> null;
+    };
+    if (name != null) {
+      body.put("error", name);
+    }
+    return Response.json(status, body);
   }
 
   /** The envelope every error has, with a fresh correlation id. */
-  private static Response error(int status, String code, String message, String i18nKey, List<String> details) {
+  private static Response envelope(int status, String code, String message, String i18nKey, List<String> details) {
     String correlationId = UUID.randomUUID().toString();
     ObjectNode error = SandboxJson.object().put("code", code).put("message", message).put("i18nKey", i18nKey);
     error.putObject("i18nVars");

@@ -101,6 +101,36 @@ public final class Fault {
     return this;
   }
 
+  /** {@code "METHOD /path"}, as given. */
+  public String route() {
+    return route;
+  }
+
+  /** Whether the handler acts first ({@link #after}). */
+  public boolean afterActing() {
+    return when.equals("after");
+  }
+
+  /** {@code drop}, {@code status}, {@code html}, {@code cutoff} or {@code delay}; null until chosen. */
+  public String kind() {
+    return kind;
+  }
+
+  /** The status of a {@link #status} or {@link #html} fault; null otherwise. */
+  public Integer statusCode() {
+    return status;
+  }
+
+  /** How many matching requests it applies to; 0 for every one. */
+  public int count() {
+    return times;
+  }
+
+  /** The headers of a {@link #status} answer. */
+  public Map<String, String> headers() {
+    return Map.copyOf(headers);
+  }
+
   String toJson() {
     if (kind == null) {
       throw new IllegalStateException("choose a kind: drop, status, html, cutoff or delay");

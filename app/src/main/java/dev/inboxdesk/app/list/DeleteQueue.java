@@ -10,9 +10,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +56,9 @@ public final class DeleteQueue {
     /** A delete failed and its row came back. */
     void failed(ItemRow row, Throwable cause);
   }
+
+  /** Up to this many rows leave the list as removed ranges; more, as a new list. */
+  private static final int FEW = 64;
 
   private ItemSource source;
   private final ObservableList<ItemRow> rows;
@@ -137,22 +143,19 @@ public final class DeleteQueue {
 
   /** Deletes rows: out of the list now, to the server after the undo window. */
   public void delete(Collection<ItemRow> selected) {
-    List<ItemRow> taken = new ArrayList<>();
-    for (ItemRow row : selected) {
-      if (row != inFlight && rows.remove(row)) {
-        cancelRetry(row);
-        awaitingSignIn.remove(row.id());
-        unsettled.put(row.id(), row);
-        taken.add(row);
-      }
-    }
+    List<ItemRow> taken = take(selected);
     if (taken.isEmpty()) {
       return;
+    }
+    for (ItemRow row : taken) {
+      cancelRetry(row);
+      awaitingSignIn.remove(row.id());
+      unsettled.put(row.id(), row);
     }
     // A new delete closes the previous undo offer: its rows go out now, the new ones wait.
     commitUndoable();
     if (undoWindow.isZero() || undoWindow.isNegative()) {
-      taken.forEach(this::enqueue);
+      enqueueAll(taken);
     } else {
       undoable.addAll(taken);
       undoTimer = ui.schedule(undoWindow, () -> {
@@ -173,8 +176,8 @@ public final class DeleteQueue {
     int count = undoable.size();
     for (ItemRow row : undoable) {
       unsettled.remove(row.id());
-      restore(row, RowState.NORMAL);
     }
+    restoreAll(undoable, RowState.NORMAL);
     undoable.clear();
     listener.undoOffer(0, null);
     return count;
@@ -194,20 +197,32 @@ public final class DeleteQueue {
 
   /** After a new sign-in: sends the deletes that came back for want of one. */
   public void retryAfterSignIn() {
-    List<ItemRow> waiting = new ArrayList<>(awaitingSignIn.values());
+    List<ItemRow> waiting = new ArrayList<>();
+    for (ItemRow row : awaitingSignIn.values()) {
+      if (row != inFlight && row.state().kind() != RowState.Kind.NORMAL) {
+        waiting.add(row);
+      }
+    }
     awaitingSignIn.clear();
-    waiting.forEach(this::retry);
+    List<ItemRow> taken = take(waiting);
+    for (ItemRow row : taken) {
+      cancelRetry(row);
+      unsettled.put(row.id(), row);
+    }
+    enqueueAll(taken);
+    sendNext();
   }
 
   /** Stops a bulk delete: rows not yet sent come back where they were. Returns how many. */
   public int cancelPending() {
-    int count = 0;
+    List<ItemRow> back = new ArrayList<>(toSend.size());
     while (!toSend.isEmpty()) {
       ItemRow row = toSend.pollLast();
       unsettled.remove(row.id());
-      restore(row, RowState.NORMAL);
-      count++;
+      back.add(row);
     }
+    restoreAll(back, RowState.NORMAL);
+    int count = back.size();
     // The run now ends with what was sent; the summary counts only that.
     runTotal -= count;
     if (count > 0 && !sending) {
@@ -226,13 +241,17 @@ public final class DeleteQueue {
     commitUndoable();
     retryTimers.values().forEach(UiScheduler.Cancellable::cancel);
     retryTimers.clear();
-    for (ItemRow row : List.copyOf(rows)) {
+    List<ItemRow> limited = new ArrayList<>();
+    for (ItemRow row : rows) {
       if (row.state().kind() == RowState.Kind.RATE_LIMITED && row != inFlight) {
-        rows.remove(row);
-        unsettled.put(row.id(), row);
-        enqueue(row);
+        limited.add(row);
       }
     }
+    List<ItemRow> taken = take(limited);
+    for (ItemRow row : taken) {
+      unsettled.put(row.id(), row);
+    }
+    enqueueAll(taken);
     CompletableFuture<Void> drained = new CompletableFuture<>();
     if (!sending && toSend.isEmpty()) {
       drained.complete(null);
@@ -341,10 +360,11 @@ public final class DeleteQueue {
     }
     // Older confirmations can no longer matter: any later refresh began after them.
     confirmedGone.values().removeIf(when -> when < refreshGeneration);
-    rows.setAll(merged);
     if (inFlightShown) {
-      restore(inFlight, inFlight.state());
+      // The row the client waits for stays in sight, at its place: part of the same change.
+      merged = mergeByServerOrder(merged, List.of(inFlight));
     }
+    rows.setAll(merged);
     return true;
   }
 
@@ -355,20 +375,28 @@ public final class DeleteQueue {
     if (undoable.isEmpty()) {
       return;
     }
-    undoable.forEach(this::enqueue);
+    enqueueAll(undoable);
     undoable.clear();
     listener.undoOffer(0, null);
   }
 
   private void enqueue(ItemRow row) {
+    enqueueAll(List.of(row));
+  }
+
+  /** Queues rows to be sent, oldest first, with one progress report for the lot. */
+  private void enqueueAll(Collection<ItemRow> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
     if (!sending && toSend.isEmpty()) {
       runDone = 0;
       runFailed = 0;
       runTotal = 0;
       runStarted = ui.now();
     }
-    toSend.addLast(row);
-    runTotal++;
+    toSend.addAll(batch);
+    runTotal += batch.size();
     reportProgress();
   }
 
@@ -479,6 +507,83 @@ public final class DeleteQueue {
       timeLeft = waitLeft;
     }
     listener.progress(runDone, runTotal, runFailed, timeLeft);
+  }
+
+  /**
+   * Takes rows out of the list in one change (a bulk delete of 100,000 rows is one event through
+   * the sorted and filtered views, not 100,000). Returns those that were in it, in the order given;
+   * the row with the server now is never taken.
+   */
+  private List<ItemRow> take(Collection<ItemRow> wanted) {
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    Set<ItemRow> present = Collections.newSetFromMap(new IdentityHashMap<>(rows.size() * 2));
+    present.addAll(rows);
+    List<ItemRow> taken = new ArrayList<>(wanted.size());
+    Set<ItemRow> out = Collections.newSetFromMap(new IdentityHashMap<>(wanted.size() * 2));
+    for (ItemRow row : wanted) {
+      if (row != inFlight && present.contains(row) && out.add(row)) {
+        taken.add(row);
+      }
+    }
+    if (taken.size() == rows.size()) {
+      rows.clear();
+    } else if (taken.size() == 1) {
+      rows.remove(taken.get(0));
+    } else if (taken.size() <= FEW) {
+      rows.removeAll(out);
+    } else if (!taken.isEmpty()) {
+      // Many rows at scattered places: a SortedList handles each removed range of a change on
+      // its own (a pass over all its rows each), but a whole new list in one sort.
+      List<ItemRow> remaining = new ArrayList<>(rows.size() - taken.size());
+      for (ItemRow row : rows) {
+        if (!out.contains(row)) {
+          remaining.add(row);
+        }
+      }
+      rows.setAll(remaining);
+    }
+    return taken;
+  }
+
+  /**
+   * Puts rows back at their places in the server's order, in one change of the list. The places
+   * are those {@link #restore} would give them one after the other, in the order given: before
+   * rows of the same server order, the later restored first.
+   */
+  private void restoreAll(List<ItemRow> back, RowState state) {
+    if (back.isEmpty()) {
+      return;
+    }
+    if (back.size() == 1) {
+      restore(back.get(0), state);
+      return;
+    }
+    for (ItemRow row : back) {
+      row.setState(state);
+    }
+    rows.setAll(mergeByServerOrder(List.copyOf(rows), back));
+  }
+
+  /** {@code present} (in server order) with {@code back} inserted as {@link #restore} would, one by one. */
+  private static List<ItemRow> mergeByServerOrder(List<ItemRow> present, List<ItemRow> back) {
+    List<ItemRow> incoming = new ArrayList<>(back);
+    // Of rows with the same server order the one restored last ends up first.
+    Collections.reverse(incoming);
+    incoming.sort(Comparator.comparingLong(ItemRow::serverOrder));
+    List<ItemRow> merged = new ArrayList<>(present.size() + incoming.size());
+    int i = 0;
+    for (ItemRow row : incoming) {
+      while (i < present.size() && present.get(i).serverOrder() < row.serverOrder()) {
+        merged.add(present.get(i++));
+      }
+      merged.add(row);
+    }
+    while (i < present.size()) {
+      merged.add(present.get(i++));
+    }
+    return merged;
   }
 
   /** Puts a row back at its place in the server's order, among the rows still there. */

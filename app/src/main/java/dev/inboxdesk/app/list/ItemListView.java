@@ -81,6 +81,11 @@ public final class ItemListView {
   private Clock clock;
   private boolean notifications;
 
+  /** Before {@link #bind}: the list says it is loading (the window is shown before its lists exist). */
+  public void showLoading() {
+    loadingState.setVisible(true);
+  }
+
   /** Connects the view to its model; {@code onSignIn} opens the sign-in dialog for the list's service. */
   public void bind(ItemListViewModel viewModel, Clock time, Runnable onSignIn) {
     this.model = viewModel;

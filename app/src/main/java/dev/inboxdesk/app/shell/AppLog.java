@@ -34,9 +34,13 @@ public final class AppLog {
 
   /** Starts writing {@code inboxdesk.log} (rotating, 1 MB x 3); returns its folder, or null if it cannot. */
   public static Path install() {
+    return install(directory());
+  }
+
+  /** The same, into {@code directory}. */
+  public static Path install(Path directory) {
     System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$-7s %3$s: %5$s%6$s%n");
     try {
-      Path directory = directory();
       Files.createDirectories(directory);
       FileHandler file = new FileHandler(directory.resolve("inboxdesk%g.log").toString(), 1_000_000, 3, true);
       file.setFormatter(new SimpleFormatter());

@@ -17,7 +17,10 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -46,10 +49,10 @@ public final class MainView {
   private static final String[] SHORTCUTS = {"nav", "delete", "undo", "search", "refresh", "tabs", "select",
       "inspector", "help"};
 
-  private final MainViewModel model;
+  private MainViewModel model;
   private final Clock clock;
   private final Consumer<Theme> themeSwitch;
-  private final Consumer<Connection.Service> sandboxSignIn;
+  private Consumer<Connection.Service> sandboxSignIn;
 
   @FXML private ResourceBundle resources;
   @FXML private Button sandboxBadge;
@@ -76,8 +79,9 @@ public final class MainView {
   @FXML private VBox help;
   @FXML private GridPane shortcuts;
   @FXML private Label status;
-  @FXML private javafx.scene.Parent inspector;
-  @FXML private dev.inboxdesk.app.inspector.InspectorView inspectorController;
+  /** Where the request inspector goes; it is built the first time it is opened. */
+  @FXML private VBox inspectorSlot;
+  private dev.inboxdesk.app.inspector.InspectorView inspectorController;
   @FXML private javafx.scene.control.ToggleButton requestsToggle;
 
   private boolean closing;
@@ -91,8 +95,53 @@ public final class MainView {
     this.sandboxSignIn = sandboxSignIn;
   }
 
+  /**
+   * A window shown before its model exists: the lists say they are loading until {@link #bind}.
+   * This is how the app starts, so that the first frame waits for nothing that can wait.
+   */
+  public MainView(Clock clock, Consumer<Theme> themeSwitch) {
+    this(null, clock, themeSwitch, null);
+  }
+
   @FXML
   private void initialize() {
+    toastTimer.setOnFinished(event -> hideToast());
+    inspectorSlot.visibleProperty().bind(requestsToggle.selectedProperty());
+    inspectorSlot.managedProperty().bind(requestsToggle.selectedProperty());
+    requestsToggle.selectedProperty().addListener((obs, old, on) -> {
+      if (on && this.model != null) {
+        inspector();
+      }
+    });
+    darkTheme.selectedProperty().addListener((obs, old, on) -> {
+      themeSwitch.accept(on ? Theme.DARK : Theme.LIGHT);
+      savePreferences();
+    });
+    fillShortcuts();
+    if (model == null) {
+      inboxController.showLoading();
+      notificationsController.showLoading();
+      sandboxBadge.setVisible(false);
+      sandboxBadge.setManaged(false);
+      messagesAccount.setText(resources.getString("bar.messages") + ": …");
+      notificationsAccount.setText(resources.getString("bar.notifications") + ": …");
+      showTabTitles();
+    } else {
+      bindModel();
+    }
+  }
+
+  /** Gives a window made without its model the model, once it is built. */
+  public void bind(MainViewModel viewModel, Consumer<Connection.Service> demoSignIn) {
+    if (model != null) {
+      throw new IllegalStateException("Already bound");
+    }
+    this.model = viewModel;
+    this.sandboxSignIn = demoSignIn;
+    bindModel();
+  }
+
+  private void bindModel() {
     inboxController.bind(model.inbox(), clock, () -> signIn(Connection.Service.MESSAGES));
     notificationsController.bind(model.notifications(), clock, () -> signIn(Connection.Service.NOTIFICATIONS));
     model.messagesServerProperty().addListener(obs -> showConnections());
@@ -121,10 +170,9 @@ public final class MainView {
         }
       });
     }
-    toastTimer.setOnFinished(event -> hideToast());
-    inspectorController.bind(model.requestLog());
-    inspector.visibleProperty().bind(requestsToggle.selectedProperty());
-    inspector.managedProperty().bind(requestsToggle.selectedProperty());
+    if (requestsToggle.isSelected()) {
+      inspector();
+    }
 
     Settings saved = model.accounts().settings();
     RadioMenuItem[] undoChoices = {undo0, undo3, undo5, undo10, undo30};
@@ -149,11 +197,6 @@ public final class MainView {
       model.notifications().confirmDeletesProperty().set(on);
       savePreferences();
     });
-    darkTheme.selectedProperty().addListener((obs, old, on) -> {
-      themeSwitch.accept(on ? Theme.DARK : Theme.LIGHT);
-      savePreferences();
-    });
-    fillShortcuts();
   }
 
   /** Installs the window-wide keys once the scene exists. */
@@ -177,6 +220,9 @@ public final class MainView {
   }
 
   private void onKey(KeyEvent event) {
+    if (model == null) {
+      return;
+    }
     boolean typing = event.getTarget() instanceof TextInputControl;
     KeyCode code = event.getCode();
     if (help.isVisible() && (code == KeyCode.ESCAPE || code == KeyCode.F1)) {
@@ -254,6 +300,9 @@ public final class MainView {
   }
 
   private void savePreferences() {
+    if (model == null) {
+      return;
+    }
     model.accounts().update(settings -> settings.withPreferences(
         model.inbox().undoWindowSecondsProperty().get(), confirmDeletes.isSelected(),
         darkTheme.isSelected() ? Theme.DARK.name() : Theme.LIGHT.name()));
@@ -329,9 +378,10 @@ public final class MainView {
   }
 
   private void showTabTitles() {
-    inboxTab.setText(MessageFormat.format(resources.getString("tab.inbox"), model.inbox().allRows().size()));
+    inboxTab.setText(MessageFormat.format(resources.getString("tab.inbox"),
+        model == null ? 0 : model.inbox().allRows().size()));
     notificationsTab.setText(MessageFormat.format(resources.getString("tab.notifications"),
-        model.notifications().unreadCount().get()));
+        model == null ? 0 : model.notifications().unreadCount().get()));
   }
 
   private void showUndo(ItemListViewModel list) {
@@ -462,8 +512,19 @@ public final class MainView {
         .orElseGet(() -> MessageFormat.format(resources.getString("close.text"), left));
   }
 
-  /** The request inspector, for tests and the smoke test. */
+  /** The request inspector, built on first use (it is rarely opened, and a table is not cheap). */
   public dev.inboxdesk.app.inspector.InspectorView inspector() {
+    if (inspectorController == null) {
+      FXMLLoader loader = new FXMLLoader(
+          dev.inboxdesk.app.inspector.InspectorView.class.getResource("InspectorView.fxml"), resources);
+      try {
+        inspectorSlot.getChildren().setAll((javafx.scene.Parent) loader.load());
+      } catch (IOException e) {
+        throw new UncheckedIOException("The request inspector could not be loaded", e);
+      }
+      inspectorController = loader.getController();
+      inspectorController.bind(model.requestLog());
+    }
     return inspectorController;
   }
 

@@ -470,4 +470,78 @@ class DeleteQueueTest {
     assertThat(victim.state().kind()).isEqualTo(RowState.Kind.UNCONFIRMED);
     assertThat(events).containsExactly("failed " + victim.id());
   }
+
+  /** Counts the list's change events: a bulk change must be one event, not one per row. */
+  private int[] countChanges() {
+    int[] changes = {0};
+    rows.addListener((javafx.collections.ListChangeListener<ItemRow>) change -> changes[0]++);
+    return changes;
+  }
+
+  @Test
+  void deletingUndoingAndCancellingManyRowsChangeTheListOnceEachAndKeepTheirPlaces() {
+    List<String> before = ids();
+    int[] changes = countChanges();
+
+    queue.delete(List.of(row(7), row(1), row(4), row(8)));
+    assertThat(changes[0]).isEqualTo(1);
+    assertThat(ids()).containsExactlyElementsOf(idsOf(0, 2, 3, 5, 6, 9));
+
+    assertThat(queue.undo()).isEqualTo(4);
+    assertThat(changes[0]).isEqualTo(2);
+    assertThat(ids()).containsExactlyElementsOf(before);
+    assertThat(rows).allMatch(r -> r.state().kind() == RowState.Kind.NORMAL);
+
+    List<Runnable> held = new ArrayList<>();
+    DeleteQueue slow = new DeleteQueue(source, rows, ui, held::add, Duration.ZERO, new NoOpListener());
+    slow.merge(source.list(), slow.beginRefresh());
+    changes[0] = 0;
+    slow.delete(List.of(row(9), row(0), row(5), row(2)));
+    assertThat(changes[0]).isEqualTo(1);
+    assertThat(slow.cancelPending()).isEqualTo(3);
+    assertThat(changes[0]).isEqualTo(2);
+    held.forEach(Runnable::run);
+    // the first one sent (row 9) is gone; the others are back where they were
+    assertThat(ids()).containsExactlyElementsOf(idsOf(0, 1, 2, 3, 4, 5, 6, 7, 8));
+  }
+
+  @Test
+  void aRefreshWhileTheClientWaitsChangesTheListOnceAndKeepsThePendingRowInPlace() {
+    List<Runnable> held = new ArrayList<>();
+    DeleteQueue slow = new DeleteQueue(source, rows, ui, held::add, Duration.ZERO, new NoOpListener());
+    slow.merge(source.list(), slow.beginRefresh());
+    slow.delete(List.of(row(4)));
+    slow.clientWaits(ui.now().plusSeconds(30));
+    int[] changes = countChanges();
+
+    slow.merge(source.list(), slow.beginRefresh());
+
+    assertThat(changes[0]).isEqualTo(1);
+    assertThat(ids()).containsExactlyElementsOf(idsOf(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+    assertThat(row(4).state().kind()).isEqualTo(RowState.Kind.RATE_LIMITED);
+  }
+
+  @Test
+  void aBulkDeleteOfScatteredRowsIsOneChangeAndItsUndoPutsEachBackInPlace() {
+    ScriptedSource big = new ScriptedSource(300);
+    ObservableList<ItemRow> list = FXCollections.observableArrayList();
+    DeleteQueue bulk = new DeleteQueue(big, list, ui, Runnable::run, Duration.ofSeconds(5), new NoOpListener());
+    bulk.merge(big.list(), bulk.beginRefresh());
+    List<ItemRow> before = List.copyOf(list);
+    List<ItemRow> everyThird = new ArrayList<>();
+    for (int i = before.size() - 1; i >= 0; i -= 3) {
+      everyThird.add(before.get(i));
+    }
+    int[] changes = {0};
+    list.addListener((javafx.collections.ListChangeListener<ItemRow>) change -> changes[0]++);
+
+    bulk.delete(everyThird);
+    assertThat(changes[0]).isEqualTo(1);
+    assertThat(list).hasSize(200).doesNotContainAnyElementsOf(everyThird);
+    assertThat(list).isSortedAccordingTo(java.util.Comparator.comparingLong(ItemRow::serverOrder));
+
+    assertThat(bulk.undo()).isEqualTo(100);
+    assertThat(changes[0]).isEqualTo(2);
+    assertThat(list).containsExactlyElementsOf(before);
+  }
 }

@@ -28,7 +28,8 @@ import javafx.collections.ObservableList;
 
 /**
  * Optimistic deletes for one list. A deleted row leaves the list at once and waits out the undo
- * window; then its delete goes to the server, one at a time so that the client's limiter paces
+ * window (each delete its own, so that any still waiting can be undone, newest first); then its
+ * delete goes to the server, one at a time so that the client's limiter paces
  * a bulk delete. The answer decides: gone for good (also on {@code 404}), back as pending with a
  * retry time ({@code 429}), or back where it was with the reason (anything else). Nothing the user
  * did not delete ever leaves the list, and a refresh that was in flight never brings a deleted row
@@ -55,6 +56,28 @@ public final class DeleteQueue {
 
     /** A delete failed and its row came back. */
     void failed(ItemRow row, Throwable cause);
+
+    /**
+     * A delete the queue sent has an outcome: for the local record of deletes. Called once per
+     * answer (a rate-limited answer is retried, so it is no outcome); {@code cause} is null on success.
+     */
+    default void settled(ItemRow row, Outcome outcome, Throwable cause) {
+    }
+  }
+
+  /** How a sent delete ended. */
+  public enum Outcome { DELETED, ALREADY_GONE, NOT_FOUND, FAILED, UNCONFIRMED }
+
+  /** One delete waiting out its own undo window: its rows and when they go out. */
+  private static final class Waiting {
+    final List<ItemRow> rows;
+    final Instant until;
+    UiScheduler.Cancellable timer;
+
+    Waiting(List<ItemRow> rows, Instant until) {
+      this.rows = rows;
+      this.until = until;
+    }
   }
 
   /** Up to this many rows leave the list as removed ranges; more, as a new list. */
@@ -67,9 +90,8 @@ public final class DeleteQueue {
   private final Listener listener;
   private Duration undoWindow;
 
-  /** Deleted rows still in the undo window, in the order they were deleted. */
-  private final List<ItemRow> undoable = new ArrayList<>();
-  private UiScheduler.Cancellable undoTimer;
+  /** Deletes still in their undo windows, oldest first; undo takes the newest. */
+  private final Deque<Waiting> undoable = new ArrayDeque<>();
   /** Rows whose delete waits to be sent, oldest first. */
   private final Deque<ItemRow> toSend = new ArrayDeque<>();
   /** Every row out of the list because of a delete not yet settled, by id. */
@@ -141,7 +163,11 @@ public final class DeleteQueue {
     return undoWindow;
   }
 
-  /** Deletes rows: out of the list now, to the server after the undo window. */
+  /**
+   * Deletes rows: out of the list now, to the server when this delete's own undo window ends.
+   * Earlier deletes still waiting keep their windows: each can be undone until its own ends, and
+   * they go out in the order they were made.
+   */
   public void delete(Collection<ItemRow> selected) {
     List<ItemRow> taken = take(selected);
     if (taken.isEmpty()) {
@@ -152,35 +178,57 @@ public final class DeleteQueue {
       awaitingSignIn.remove(row.id());
       unsettled.put(row.id(), row);
     }
-    // A new delete closes the previous undo offer: its rows go out now, the new ones wait.
-    commitUndoable();
     if (undoWindow.isZero() || undoWindow.isNegative()) {
+      // No window: what waits goes first, so that deletes still reach the server in order.
+      commitUndoable();
       enqueueAll(taken);
     } else {
-      undoable.addAll(taken);
-      undoTimer = ui.schedule(undoWindow, () -> {
-        commitUndoable();
+      Waiting waiting = new Waiting(taken, ui.now().plus(undoWindow));
+      undoable.addLast(waiting);
+      waiting.timer = ui.schedule(undoWindow, () -> {
+        commitThrough(waiting);
         sendNext();
       });
-      listener.undoOffer(undoable.size(), ui.now().plus(undoWindow));
+      offerUndo();
     }
     sendNext();
   }
 
-  /** Puts back the rows still in the undo window, where they were. Returns how many. */
+  /**
+   * Puts back the rows of the newest delete still in its undo window, where they were; an older
+   * one can be undone next. Returns how many rows came back.
+   */
   public int undo() {
-    if (undoable.isEmpty()) {
+    Waiting newest = undoable.pollLast();
+    if (newest == null) {
       return 0;
     }
-    cancelUndoTimer();
-    int count = undoable.size();
-    for (ItemRow row : undoable) {
+    newest.timer.cancel();
+    for (ItemRow row : newest.rows) {
       unsettled.remove(row.id());
     }
-    restoreAll(undoable, RowState.NORMAL);
-    undoable.clear();
-    listener.undoOffer(0, null);
+    restoreAll(newest.rows, RowState.NORMAL);
+    offerUndo();
+    return newest.rows.size();
+  }
+
+  /** How many deletes wait in their undo windows (each one Ctrl+Z). */
+  public int undoableDeletes() {
+    return undoable.size();
+  }
+
+  /** How many rows wait in undo windows, all deletes together. */
+  public int undoableRows() {
+    int count = 0;
+    for (Waiting waiting : undoable) {
+      count += waiting.rows.size();
+    }
     return count;
+  }
+
+  /** When the oldest delete still waiting goes out; empty when none waits. */
+  public java.util.Optional<Instant> nextSendAt() {
+    return undoable.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(undoable.peekFirst().until);
   }
 
   /** Tries a failed or rate-limited row's delete again, now. */
@@ -370,14 +418,38 @@ public final class DeleteQueue {
 
   // --- sending ---
 
+  /** Every delete still waiting goes out now, oldest first. */
   private void commitUndoable() {
-    cancelUndoTimer();
     if (undoable.isEmpty()) {
       return;
     }
-    enqueueAll(undoable);
-    undoable.clear();
-    listener.undoOffer(0, null);
+    commitThrough(undoable.peekLast());
+  }
+
+  /** The deletes up to {@code last} (the older ones first) leave their windows and are queued. */
+  private void commitThrough(Waiting last) {
+    if (!undoable.contains(last)) {
+      return;
+    }
+    List<ItemRow> batch = new ArrayList<>();
+    Waiting waiting;
+    do {
+      waiting = undoable.pollFirst();
+      waiting.timer.cancel();
+      batch.addAll(waiting.rows);
+    } while (waiting != last);
+    enqueueAll(batch);
+    offerUndo();
+  }
+
+  /** Tells the listener what the next undo would restore: the newest waiting delete. */
+  private void offerUndo() {
+    Waiting newest = undoable.peekLast();
+    if (newest == null) {
+      listener.undoOffer(0, null);
+    } else {
+      listener.undoOffer(newest.rows.size(), newest.until);
+    }
   }
 
   private void enqueue(ItemRow row) {
@@ -442,11 +514,13 @@ public final class DeleteQueue {
     runDone++;
     if (failure == null) {
       confirm(row);
+      listener.settled(row, deletedNow ? Outcome.DELETED : Outcome.ALREADY_GONE, null);
       if (!deletedNow) {
         listener.alreadyGone(1);
       }
     } else if (failure instanceof NotFoundException) {
       confirm(row);
+      listener.settled(row, Outcome.NOT_FOUND, failure);
       listener.alreadyGone(1);
     } else if (failure instanceof RateLimitedException limited) {
       Instant retryAt = ui.now().plus(limited.retryAfter());
@@ -461,11 +535,13 @@ public final class DeleteQueue {
       runFailed++;
       unsettled.remove(row.id());
       restore(row, RowState.unconfirmed(failure));
+      listener.settled(row, Outcome.UNCONFIRMED, failure);
       listener.failed(row, failure);
     } else {
       runFailed++;
       unsettled.remove(row.id());
       restore(row, RowState.failed(failure));
+      listener.settled(row, Outcome.FAILED, failure);
       if (failure instanceof AuthenticationException auth && auth.requiresSignIn()) {
         awaitingSignIn.put(row.id(), row);
         listener.signInRequired(failure);
@@ -600,13 +676,6 @@ public final class DeleteQueue {
       }
     }
     rows.add(low, row);
-  }
-
-  private void cancelUndoTimer() {
-    if (undoTimer != null) {
-      undoTimer.cancel();
-      undoTimer = null;
-    }
   }
 
   private void cancelRetry(ItemRow row) {

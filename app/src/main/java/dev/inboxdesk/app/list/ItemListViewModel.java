@@ -54,6 +54,11 @@ public class ItemListViewModel {
   // with 100,000 rows).
   private final SortedList<ItemRow> sorted = new SortedList<>(rows, SortOrder.NEWEST_FIRST.comparator());
   private final FilteredList<ItemRow> filtered = new FilteredList<>(sorted);
+  /**
+   * One read-only view for every caller: the wrapper listens to the rows weakly, so a wrapper made
+   * per call would be collected with the listeners added to it (tab counts that stop counting).
+   */
+  private final ObservableList<ItemRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
   private final DeleteQueue queue;
 
   private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
@@ -63,6 +68,8 @@ public class ItemListViewModel {
   private final ReadOnlyObjectWrapper<Problem> loadProblem = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyIntegerWrapper undoCount = new ReadOnlyIntegerWrapper();
   private final ReadOnlyIntegerWrapper undoSecondsLeft = new ReadOnlyIntegerWrapper();
+  private final ReadOnlyIntegerWrapper undoWaiting = new ReadOnlyIntegerWrapper();
+  private DeleteRecorder recorder = (row, outcome, cause) -> { };
   private final ReadOnlyBooleanWrapper progressVisible = new ReadOnlyBooleanWrapper();
   private final ReadOnlyIntegerWrapper progressDone = new ReadOnlyIntegerWrapper();
   private final ReadOnlyIntegerWrapper progressTotal = new ReadOnlyIntegerWrapper();
@@ -100,7 +107,7 @@ public class ItemListViewModel {
 
   /** Every row, in the server's order, unfiltered. */
   public ObservableList<ItemRow> allRows() {
-    return FXCollections.unmodifiableObservableList(rows);
+    return readOnlyRows;
   }
 
   public StringProperty searchTextProperty() {
@@ -127,6 +134,20 @@ public class ItemListViewModel {
   /** How many rows the last delete can restore (0: no offer). */
   public ReadOnlyIntegerProperty undoCountProperty() {
     return undoCount.getReadOnlyProperty();
+  }
+
+  /** How many deletes wait in their undo windows (each can be undone, newest first). */
+  public ReadOnlyIntegerProperty undoWaitingProperty() {
+    return undoWaiting.getReadOnlyProperty();
+  }
+
+  /** What hears each sent delete's outcome (the local record of deletes). */
+  public interface DeleteRecorder {
+    void settled(ItemRow row, DeleteQueue.Outcome outcome, Throwable cause);
+  }
+
+  public void setRecorder(DeleteRecorder value) {
+    recorder = value == null ? (row, outcome, cause) -> { } : value;
   }
 
   public ReadOnlyIntegerProperty undoSecondsLeftProperty() {
@@ -280,7 +301,10 @@ public class ItemListViewModel {
   }
 
 
-  /** Restores the last delete if still in its window. Returns how many rows came back. */
+  /**
+   * Restores the newest delete still in its window; called again, the one before. Returns how
+   * many rows came back.
+   */
   public int undo() {
     return queue.undo();
   }
@@ -399,6 +423,7 @@ public class ItemListViewModel {
         undoTicker = null;
       }
       undoUntil = count == 0 ? null : until;
+      undoWaiting.set(queue.undoableDeletes());
       undoCount.set(count);
       tickUndo();
     }
@@ -445,6 +470,11 @@ public class ItemListViewModel {
     @Override
     public void failed(ItemRow row, Throwable cause) {
       lastFailure.set(presenter.describe(cause));
+    }
+
+    @Override
+    public void settled(ItemRow row, DeleteQueue.Outcome outcome, Throwable cause) {
+      recorder.settled(row, outcome, cause);
     }
   }
 }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import dev.inboxdesk.history.DeleteHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,7 +83,10 @@ public final class InboxDeskApp extends Application {
       SmokeTest.watch(stage, begun.context(), options);
     }
     // After the first frame: one pulse for it to reach the screen, then the rest of the start.
-    stage.addEventHandler(WindowEvent.WINDOW_SHOWN, event -> Platform.runLater(() -> begun.buildContext(sandboxOptions, scheduler, locale)
+    stage.addEventHandler(WindowEvent.WINDOW_SHOWN, event -> Platform.runLater(() -> begun.buildContext(sandboxOptions, scheduler, locale,
+        // A run on its own settings folder (a smoke test, a screenshot) keeps its record there too.
+        new DeleteHistory(options.config() != null ? options.config().resolve("history")
+            : DeleteHistory.defaultFolder(), Clock.systemUTC()))
         .whenComplete((built, error) -> Platform.runLater(() -> attach(stage, view, bundle, built, error)))));
     stage.show();
   }

@@ -106,6 +106,7 @@ public final class MainView {
   @FXML
   private void initialize() {
     toastTimer.setOnFinished(event -> hideToast());
+    toast.managedProperty().bind(toast.visibleProperty());
     inspectorSlot.visibleProperty().bind(requestsToggle.selectedProperty());
     inspectorSlot.managedProperty().bind(requestsToggle.selectedProperty());
     requestsToggle.selectedProperty().addListener((obs, old, on) -> {
@@ -163,6 +164,7 @@ public final class MainView {
     for (ItemListViewModel list : new ItemListViewModel[] {model.inbox(), model.notifications()}) {
       list.undoCountProperty().addListener(obs -> showUndo(list));
       list.undoSecondsLeftProperty().addListener(obs -> showUndo(list));
+      list.undoWaitingProperty().addListener(obs -> showUndo(list));
       list.noticeProperty().addListener((obs, old, text) -> showNotice(text, false));
       list.lastFailureProperty().addListener((obs, old, problem) -> {
         if (problem != null) {
@@ -394,8 +396,9 @@ public final class MainView {
     }
     toastTimer.stop();
     toast.getStyleClass().remove("toast-problem");
-    toastText.setText(MessageFormat.format(resources.getString("toast.deleted"), count,
-        list.undoSecondsLeftProperty().get()));
+    int waiting = list.undoWaitingProperty().get();
+    toastText.setText(MessageFormat.format(resources.getString(waiting > 1 ? "toast.deletedStack" : "toast.deleted"),
+        count, list.undoSecondsLeftProperty().get(), waiting));
     toastUndo.setVisible(true);
     toastUndo.setManaged(true);
     toast.setVisible(true);

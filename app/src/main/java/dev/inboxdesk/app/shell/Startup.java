@@ -50,11 +50,12 @@ final class Startup {
    * Opens the keyring and builds everything the window runs on, on a thread of its own; completes
    * with it. Called once the first frame is shown.
    */
-  CompletableFuture<AppContext> buildContext(SandboxOptions sandboxOptions, UiScheduler ui, Locale locale) {
+  CompletableFuture<AppContext> buildContext(SandboxOptions sandboxOptions, UiScheduler ui, Locale locale,
+      dev.inboxdesk.history.DeleteHistory history) {
     run("context", () -> {
       try {
         Accounts accounts = new Accounts(store, settings.join(), KeyringSecretStore.open());
-        context.complete(AppContext.open(accounts, sandboxOptions, ui, locale));
+        context.complete(AppContext.open(accounts, sandboxOptions, ui, locale, history));
       } catch (RuntimeException | Error e) {
         context.completeExceptionally(e);
       }

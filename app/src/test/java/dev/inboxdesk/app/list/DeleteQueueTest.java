@@ -122,13 +122,96 @@ class DeleteQueueTest {
   }
 
   @Test
-  void aNewDeleteSendsThePreviousOneAndOffersUndoForItself() {
+  void eachDeleteWaitsItsOwnWindowAndUndoTakesThemBackNewestFirst() {
+    List<String> before = ids();
     queue.delete(List.of(row(1)));
-    queue.delete(List.of(row(2)));
+    ui.advance(Duration.ofSeconds(1));
+    queue.delete(List.of(row(2), row(3)));
+    ui.advance(Duration.ofSeconds(1));
+    queue.delete(List.of(row(4)));
 
-    assertThat(source.deleteCalls).containsExactly(source.item(1).id());
+    assertThat(source.deleteCalls).isEmpty();
+    assertThat(queue.undoableDeletes()).isEqualTo(3);
+    assertThat(queue.undoableRows()).isEqualTo(4);
+    assertThat(undoCount).isEqualTo(1);
+
     assertThat(queue.undo()).isEqualTo(1);
-    assertThat(ids()).contains(source.item(2).id()).doesNotContain(source.item(1).id());
+    assertThat(undoCount).isEqualTo(2);
+    assertThat(queue.undo()).isEqualTo(2);
+    assertThat(queue.undo()).isEqualTo(1);
+    assertThat(queue.undo()).isZero();
+    assertThat(undoCount).isZero();
+
+    ui.advance(Duration.ofSeconds(30));
+    assertThat(ids()).isEqualTo(before);
+    assertThat(source.deleteCalls).isEmpty();
+  }
+
+  @Test
+  void waitingDeletesGoOutInTheOrderTheyWereMadeAsTheirWindowsEnd() {
+    queue.delete(List.of(row(5)));
+    ui.advance(Duration.ofSeconds(2));
+    queue.delete(List.of(row(1)));
+    ui.advance(Duration.ofSeconds(2));
+    queue.delete(List.of(row(7)));
+
+    ui.advance(Duration.ofSeconds(1));
+    assertThat(source.deleteCalls).containsExactly(source.item(5).id());
+    ui.advance(Duration.ofSeconds(2));
+    assertThat(source.deleteCalls).containsExactly(source.item(5).id(), source.item(1).id());
+    // The newest can still be undone while the older ones went out.
+    assertThat(queue.undo()).isEqualTo(1);
+    ui.advance(Duration.ofSeconds(10));
+    assertThat(source.deleteCalls).containsExactly(source.item(5).id(), source.item(1).id());
+    assertThat(ids()).contains(source.item(7).id());
+  }
+
+  @Test
+  void twentyQuickDeletesEachKeepTheirWholeWindow() {
+    for (int i = 0; i < 10; i++) {
+      queue.delete(List.of(row(i)));
+      ui.advance(Duration.ofMillis(300));
+    }
+    // 2.7 s after the last of them began, the first has 2 s of its window left: nothing sent yet.
+    assertThat(source.deleteCalls).isEmpty();
+    assertThat(queue.undoableDeletes()).isEqualTo(10);
+    assertThat(queue.nextSendAt()).isPresent();
+  }
+
+  @Test
+  void flushSendsEveryWaitingDeleteInOrder() {
+    queue.delete(List.of(row(3)));
+    queue.delete(List.of(row(0)));
+
+    queue.flush();
+
+    assertThat(source.deleteCalls).containsExactly(source.item(3).id(), source.item(0).id());
+    assertThat(queue.canUndo()).isFalse();
+  }
+
+  @Test
+  void everySentDeleteReportsItsOutcome() {
+    List<String> outcomes = new ArrayList<>();
+    DeleteQueue recorded = new DeleteQueue(source, rows, ui, Runnable::run, Duration.ZERO, new NoOpListener() {
+      @Override
+      public void settled(ItemRow row, DeleteQueue.Outcome outcome, Throwable cause) {
+        outcomes.add(row.id() + " " + outcome);
+      }
+    });
+    source.answers.add(item -> item.id().equals(source.item(1).id()) && source.server.removeIf(i -> i.equals(item)));
+    source.answers.add(item -> {
+      throw new ServerErrorException(status(503));
+    });
+    source.answers.add(item -> {
+      throw new NotFoundException(status(404));
+    });
+
+    recorded.delete(List.of(row(1)));
+    recorded.delete(List.of(row(2)));
+    recorded.delete(List.of(row(3)));
+
+    assertThat(outcomes).containsExactly(source.item(1).id() + " DELETED", source.item(2).id() + " FAILED",
+        source.item(3).id() + " NOT_FOUND");
   }
 
   @Test
@@ -395,7 +478,7 @@ class DeleteQueueTest {
     assertThat(ids()).contains(source.item(0).id()).doesNotContain(source.item(9).id());
   }
 
-  private static final class NoOpListener implements DeleteQueue.Listener {
+  private static class NoOpListener implements DeleteQueue.Listener {
     @Override
     public void undoOffer(int count, Instant until) {
     }

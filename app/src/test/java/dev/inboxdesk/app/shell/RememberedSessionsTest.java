@@ -108,7 +108,8 @@ class RememberedSessionsTest {
   }
 
   private AppContext run() {
-    AppContext app = AppContext.open(accounts(), SandboxOptions.defaults(), ui, Runnable::run, Locale.ENGLISH);
+    AppContext app = AppContext.open(accounts(), SandboxOptions.defaults(), ui, Runnable::run, Locale.ENGLISH,
+        new dev.inboxdesk.history.DeleteHistory(folder.resolve("history"), Clock.systemUTC()));
     app.start();
     return app;
   }

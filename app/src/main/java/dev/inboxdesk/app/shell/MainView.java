@@ -47,7 +47,7 @@ import javafx.util.Duration;
 /** The main window: binds the {@link MainViewModel}; keys, toast, help and dialogs live here. */
 public final class MainView {
   private static final String[] SHORTCUTS = {"nav", "delete", "undo", "search", "refresh", "tabs", "select",
-      "inspector", "help"};
+      "history", "inspector", "help"};
 
   private MainViewModel model;
   private final Clock clock;
@@ -83,6 +83,9 @@ public final class MainView {
   @FXML private VBox inspectorSlot;
   private dev.inboxdesk.app.inspector.InspectorView inspectorController;
   @FXML private javafx.scene.control.ToggleButton requestsToggle;
+  @FXML private VBox historySlot;
+  @FXML private javafx.scene.control.ToggleButton historyToggle;
+  private dev.inboxdesk.app.history.HistoryPanel historyPanel;
 
   private boolean closing;
   private final PauseTransition toastTimer = new PauseTransition(Duration.seconds(6));
@@ -112,6 +115,15 @@ public final class MainView {
     requestsToggle.selectedProperty().addListener((obs, old, on) -> {
       if (on && this.model != null) {
         inspector();
+      }
+    });
+    historySlot.visibleProperty().bind(historyToggle.selectedProperty());
+    historySlot.managedProperty().bind(historyToggle.selectedProperty());
+    historyToggle.selectedProperty().addListener((obs, old, on) -> {
+      if (on && this.model != null) {
+        history().open();
+      } else if (!on && this.model != null) {
+        activeView().focusList();
       }
     });
     darkTheme.selectedProperty().addListener((obs, old, on) -> {
@@ -235,6 +247,9 @@ public final class MainView {
       event.consume();
     } else if (new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN).match(event) && !typing) {
       undo();
+      event.consume();
+    } else if (new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN).match(event)) {
+      historyToggle.setSelected(!historyToggle.isSelected());
       event.consume();
     } else if (new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN).match(event)) {
       requestsToggle.setSelected(!requestsToggle.isSelected());
@@ -529,6 +544,16 @@ public final class MainView {
       inspectorController.bind(model.requestLog());
     }
     return inspectorController;
+  }
+
+  /** "Recently deleted", built on first use. */
+  public dev.inboxdesk.app.history.HistoryPanel history() {
+    if (historyPanel == null) {
+      historyPanel = new dev.inboxdesk.app.history.HistoryPanel(model.historyModel(), resources);
+      historySlot.getChildren().setAll(historyPanel);
+      VBox.setVgrow(historyPanel, javafx.scene.layout.Priority.ALWAYS);
+    }
+    return historyPanel;
   }
 
   /** Shows a problem the whole window should know about. */

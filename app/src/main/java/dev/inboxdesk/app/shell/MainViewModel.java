@@ -8,6 +8,7 @@ import dev.inboxdesk.app.accounts.SignInFailed;
 import dev.inboxdesk.app.common.ErrorPresenter;
 import dev.inboxdesk.app.common.Problem;
 import dev.inboxdesk.app.common.UiScheduler;
+import dev.inboxdesk.app.history.HistoryViewModel;
 import dev.inboxdesk.app.inbox.InboxViewModel;
 import dev.inboxdesk.app.inspector.RequestLog;
 import dev.inboxdesk.app.list.ItemListViewModel;
@@ -45,6 +46,7 @@ public final class MainViewModel implements SessionActions {
   private final Executor background;
   private final ErrorPresenter presenter;
   private DeleteHistory history;
+  private HistoryViewModel historyModel;
   private final ReadOnlyStringWrapper messagesAccount = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper notificationsAccount = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper messagesServer = new ReadOnlyStringWrapper("");
@@ -235,6 +237,14 @@ public final class MainViewModel implements SessionActions {
         writer.execute(() -> record.append(entry));
       });
     }
+  }
+
+  /** "Recently deleted", over the local record of deletes; made on first use. */
+  public HistoryViewModel historyModel() {
+    if (historyModel == null) {
+      historyModel = new HistoryViewModel(history, ui, background);
+    }
+    return historyModel;
   }
 
   /** The local record of deletes, or null when none was given. */

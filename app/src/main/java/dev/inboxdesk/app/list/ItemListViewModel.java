@@ -261,6 +261,14 @@ public class ItemListViewModel {
   public void deleteAllShown() {
     delete(new ArrayList<>(filtered));
   }
+  /**
+   * How many deletes a minute the server allows (its documented limit; the client paces under
+   * it), or 0 when it names none.
+   */
+  public int deletesPerMinute() {
+    return 0;
+  }
+
   /** Whether this list's items are read or unread, with marking and clearing (notifications are). */
   public boolean tracksReadState() {
     return false;

@@ -47,7 +47,7 @@ import javafx.util.Duration;
 /** The main window: binds the {@link MainViewModel}; keys, toast, help and dialogs live here. */
 public final class MainView {
   private static final String[] SHORTCUTS = {"nav", "delete", "undo", "search", "refresh", "tabs", "select",
-      "history", "inspector", "help"};
+      "review", "history", "inspector", "help"};
 
   private MainViewModel model;
   private final Clock clock;
@@ -84,6 +84,9 @@ public final class MainView {
   private dev.inboxdesk.app.inspector.InspectorView inspectorController;
   @FXML private javafx.scene.control.ToggleButton requestsToggle;
   @FXML private VBox historySlot;
+  @FXML private javafx.scene.layout.StackPane center;
+  @FXML private Button reviewButton;
+  private dev.inboxdesk.app.review.ReviewPanel reviewPanel;
   @FXML private javafx.scene.control.ToggleButton historyToggle;
   private dev.inboxdesk.app.history.HistoryPanel historyPanel;
 
@@ -239,6 +242,14 @@ public final class MainView {
     }
     boolean typing = event.getTarget() instanceof TextInputControl;
     KeyCode code = event.getCode();
+    if (reviewPanel != null) {
+      // Review mode has the keyboard: D, K, U, Esc (and Ctrl+Z as U).
+      if (new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN).match(event)) {
+        reviewPanel.model().undo();
+        event.consume();
+      }
+      return;
+    }
     if (help.isVisible() && (code == KeyCode.ESCAPE || code == KeyCode.F1)) {
       help.setVisible(false);
       event.consume();
@@ -247,6 +258,9 @@ public final class MainView {
       event.consume();
     } else if (new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN).match(event) && !typing) {
       undo();
+      event.consume();
+    } else if (new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN).match(event)) {
+      openReview();
       event.consume();
     } else if (new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN).match(event)) {
       historyToggle.setSelected(!historyToggle.isSelected());
@@ -544,6 +558,38 @@ public final class MainView {
       inspectorController.bind(model.requestLog());
     }
     return inspectorController;
+  }
+
+  /** Review mode over the list in front: one item at a time, from the first row it shows. */
+  @FXML
+  void openReview() {
+    if (model == null || reviewPanel != null) {
+      return;
+    }
+    ItemListView shown = activeView();
+    if (shown.model().visibleRows().isEmpty()) {
+      return;
+    }
+    String title = resources.getString(shown == inboxController ? "review.title.messages"
+        : "review.title.notifications");
+    reviewPanel = new dev.inboxdesk.app.review.ReviewPanel(
+        new dev.inboxdesk.app.review.ReviewViewModel(shown.model(), resources), resources, title, this::closeReview);
+    center.getChildren().add(reviewPanel);
+    reviewPanel.requestFocus();
+  }
+
+  /** Leaves review mode; the list is in front again, with the keyboard. */
+  void closeReview() {
+    if (reviewPanel != null) {
+      center.getChildren().remove(reviewPanel);
+      reviewPanel = null;
+      activeView().focusList();
+    }
+  }
+
+  /** The review panel while review mode is on, else null. */
+  dev.inboxdesk.app.review.ReviewPanel review() {
+    return reviewPanel;
   }
 
   /** "Recently deleted", built on first use. */

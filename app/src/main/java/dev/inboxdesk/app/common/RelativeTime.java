@@ -23,7 +23,9 @@ public final class RelativeTime {
     if (time == null) {
       return "";
     }
-    ResourceBundle words = ResourceBundle.getBundle(ErrorPresenter.BUNDLE, locale);
+    // No fallback to the default locale: English asked is English given.
+    ResourceBundle words = ResourceBundle.getBundle(ErrorPresenter.BUNDLE, locale,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
     Duration age = Duration.between(time, now);
     long seconds = age.toSeconds();
     if (seconds < 45) {

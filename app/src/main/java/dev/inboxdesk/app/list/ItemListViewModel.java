@@ -78,6 +78,9 @@ public class ItemListViewModel {
   private final ReadOnlyObjectWrapper<Problem> signInProblem = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<Problem> lastFailure = new ReadOnlyObjectWrapper<>();
   private final BooleanProperty confirmDeletes = new SimpleBooleanProperty(this, "confirmDeletes", false);
+  private final ReadOnlyObjectWrapper<Boolean> accepting = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper acceptingUnavailable = new ReadOnlyStringWrapper();
+  private final IntegerProperty confirmAbove = new SimpleIntegerProperty(this, "confirmAbove", 50);
   private final IntegerProperty undoWindowSeconds = new SimpleIntegerProperty(this, "undoWindowSeconds", 5);
   private final ReadOnlyBooleanWrapper markReadAvailable = new ReadOnlyBooleanWrapper(true);
   private final IntegerBinding unreadCount;
@@ -190,6 +193,16 @@ public class ItemListViewModel {
     return confirmDeletes;
   }
 
+  /** Deletes of more than this many items at once always ask first (default 50). */
+  public IntegerProperty confirmAboveProperty() {
+    return confirmAbove;
+  }
+
+  /** Whether deleting {@code count} items at once should ask first. */
+  public boolean needsConfirmation(int count) {
+    return count > 0 && (confirmDeletes.get() || count > confirmAbove.get());
+  }
+
   /** Seconds a delete can be undone before it is sent; 0 sends at once. */
   public IntegerProperty undoWindowSecondsProperty() {
     return undoWindowSeconds;
@@ -267,6 +280,33 @@ public class ItemListViewModel {
    */
   public int deletesPerMinute() {
     return 0;
+  }
+
+  /** Whether this list has a switch for accepting new items (the inbox has: accepting messages). */
+  public boolean hasAcceptingSwitch() {
+    return false;
+  }
+
+  /** Whether the account accepts new items; null while not known (or not applicable). */
+  public ReadOnlyObjectProperty<Boolean> acceptingProperty() {
+    return accepting.getReadOnlyProperty();
+  }
+
+  /** Why the switch cannot be used (the server has no route for it), or null when it can. */
+  public ReadOnlyStringProperty acceptingUnavailableProperty() {
+    return acceptingUnavailable.getReadOnlyProperty();
+  }
+
+  /** Turns accepting new items on or off; lists {@link #hasAcceptingSwitch() with the switch} do it. */
+  public void setAccepting(boolean on) {
+  }
+
+  protected void acceptingIs(Boolean value) {
+    accepting.set(value);
+  }
+
+  protected void acceptingUnavailable(String why) {
+    acceptingUnavailable.set(why);
   }
 
   /** Whether this list's items are read or unread, with marking and clearing (notifications are). */

@@ -37,6 +37,8 @@ public final class ReviewPanel extends VBox {
     setId("reviewPanel");
     getStyleClass().add("review-panel");
     setFocusTraversable(true);
+    // Over the list: it takes the list's room and never asks for more.
+    setMinHeight(0);
 
     Label heading = new Label(title);
     heading.getStyleClass().add("title-3");

@@ -105,7 +105,7 @@ public final class InboxDeskApp extends Application {
     }
     context = built;
     view.bind(built.model(), built::signInDemoAccount);
-    stage.setTitle(AppInfo.NAME + (built.model().onSandbox() ? " · Sandbox" : ""));
+    stage.setTitle(view.windowTitle());
     view.closeWithPendingDeletes(stage, Platform::exit);
     built.start();
     String settingsProblem = built.model().accounts().loadProblem();

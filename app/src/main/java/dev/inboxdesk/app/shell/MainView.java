@@ -79,6 +79,8 @@ public final class MainView {
   @FXML private VBox help;
   @FXML private GridPane shortcuts;
   @FXML private Label status;
+  @FXML private org.controlsfx.control.StatusBar statusBar;
+  @FXML private Label statusSending;
   /** Where the request inspector goes; it is built the first time it is opened. */
   @FXML private VBox inspectorSlot;
   private dev.inboxdesk.app.inspector.InspectorView inspectorController;
@@ -91,6 +93,7 @@ public final class MainView {
   private dev.inboxdesk.app.history.HistoryPanel historyPanel;
 
   private boolean closing;
+  private boolean swallowSlash;
   private final PauseTransition toastTimer = new PauseTransition(Duration.seconds(6));
 
   public MainView(MainViewModel model, Clock clock, Consumer<Theme> themeSwitch,
@@ -118,6 +121,13 @@ public final class MainView {
     requestsToggle.selectedProperty().addListener((obs, old, on) -> {
       if (on && this.model != null) {
         inspector();
+      }
+    });
+    // The title follows the connections from the moment the window exists.
+    tabs.sceneProperty().addListener((obs, old, scene) -> {
+      if (scene != null) {
+        scene.windowProperty().addListener((o, was, window) -> showTitle());
+        showTitle();
       }
     });
     historySlot.visibleProperty().bind(historyToggle.selectedProperty());
@@ -190,6 +200,12 @@ public final class MainView {
     if (requestsToggle.isSelected()) {
       inspector();
     }
+    for (ItemListViewModel list : new ItemListViewModel[] {model.inbox(), model.notifications()}) {
+      list.progressDoneProperty().addListener(obs -> showSending());
+      list.progressTotalProperty().addListener(obs -> showSending());
+      list.progressVisibleProperty().addListener(obs -> showSending());
+    }
+    showSending();
 
     Settings saved = model.accounts().settings();
     RadioMenuItem[] undoChoices = {undo0, undo3, undo5, undo10, undo30};
@@ -219,6 +235,13 @@ public final class MainView {
   /** Installs the window-wide keys once the scene exists. */
   public void installKeys(Scene scene) {
     scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    // The "/" that moved the focus to the search must not then be typed into it.
+    scene.addEventFilter(KeyEvent.KEY_TYPED, event -> {
+      if (swallowSlash && "/".equals(event.getCharacter())) {
+        event.consume();
+      }
+      swallowSlash = false;
+    });
   }
 
   /** Marks the dark-theme switch, for a start in dark. */
@@ -280,6 +303,7 @@ public final class MainView {
       activeView().focusList();
       event.consume();
     } else if (!typing && "/".equals(event.getText())) {
+      swallowSlash = true;
       activeView().focusSearch();
       event.consume();
     }
@@ -355,6 +379,7 @@ public final class MainView {
         || model.connection(Connection.Service.NOTIFICATIONS).sandbox();
     sandboxBadge.setVisible(anySandbox);
     sandboxBadge.setManaged(anySandbox);
+    showTitle();
     Connection messages = model.connection(Connection.Service.MESSAGES);
     status.setText(model.onSandbox()
         ? MessageFormat.format(resources.getString("status.sandbox"), messages.serverLabel())
@@ -406,6 +431,34 @@ public final class MainView {
         signIn(service);
       }
     });
+  }
+
+  /** The status bar's progress: the deletes both lists are sending, done of total. */
+  private void showSending() {
+    int done = 0;
+    int total = 0;
+    for (ItemListViewModel list : new ItemListViewModel[] {model.inbox(), model.notifications()}) {
+      if (list.progressVisibleProperty().get()) {
+        done += list.progressDoneProperty().get();
+        total += list.progressTotalProperty().get();
+      }
+    }
+    statusBar.setProgress(total == 0 ? 0 : (double) done / total);
+    statusSending.setText(total == 0 ? "" : MessageFormat.format(resources.getString("status.sending"), done, total));
+  }
+
+  /** The window's title names the sandbox only while a service is on it. */
+  private void showTitle() {
+    if (tabs.getScene() != null && tabs.getScene().getWindow() instanceof Stage stage) {
+      stage.setTitle(windowTitle());
+    }
+  }
+
+  /** "InboxDesk", or "InboxDesk · Sandbox" while either service uses the sandbox. */
+  String windowTitle() {
+    boolean anySandbox = model != null && (model.connection(Connection.Service.MESSAGES).sandbox()
+        || model.connection(Connection.Service.NOTIFICATIONS).sandbox());
+    return dev.inboxdesk.AppInfo.NAME + (anySandbox ? " · " + resources.getString("title.sandbox") : "");
   }
 
   private void showTabTitles() {

@@ -262,7 +262,7 @@ class MainWindowTest extends WindowTest {
     robot.type(KeyCode.F1);
 
     assertThat(robot.lookup("#help").queryAs(VBox.class).isVisible()).isTrue();
-    assertThat(robot.lookup(".shortcut-key").queryAll()).hasSize(9);
+    assertThat(robot.lookup(".shortcut-key").queryAll()).hasSize(11);
     robot.type(KeyCode.ESCAPE);
     assertThat(robot.lookup("#help").queryAs(VBox.class).isVisible()).isFalse();
   }

@@ -60,14 +60,19 @@ abstract class WindowTest {
   }
 
   /** Opens the window; call it from the test class's own {@code @Start} (TestFX finds only those). */
+  /** The interface's language; tests may change it. */
+  Locale locale() {
+    return Locale.ENGLISH;
+  }
+
   void open(Stage stage) {
-    Locale.setDefault(Locale.ENGLISH);
+    Locale.setDefault(locale());
     Theme.LIGHT.apply();
     this.stage = stage;
     scheduler = new FxScheduler(Clock.systemUTC());
-    context = AppContext.onSandbox(sandboxOptions(), scheduler, Locale.ENGLISH, history());
+    context = AppContext.onSandbox(sandboxOptions(), scheduler, locale(), history());
     view = new MainView(context.model(), Clock.systemUTC(), theme -> { }, context::signInDemoAccount);
-    Scene scene = new Scene(InboxDeskApp.load(ResourceBundle.getBundle(ErrorPresenter.BUNDLE, Locale.ENGLISH),
+    Scene scene = new Scene(InboxDeskApp.load(ResourceBundle.getBundle(ErrorPresenter.BUNDLE, locale()),
         view), 1200, 760);
     view.installKeys(scene);
     view.closeWithPendingDeletes(stage, () -> closed = true);

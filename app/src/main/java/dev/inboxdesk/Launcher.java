@@ -4,6 +4,9 @@ import dev.inboxdesk.app.shell.InboxDeskApp;
 import dev.inboxdesk.cli.Cli;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.logging.Filter;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 /**
  * The one entry point of {@code inboxdesk.jar} and the installed launcher. A plain class, not an
@@ -11,6 +14,10 @@ import java.nio.charset.Charset;
  * never touches the JavaFX toolkit.
  */
 public final class Launcher {
+  /** Held so that the filter below stays on it (the logging system keeps loggers only weakly). */
+  private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+  private static final String CLASSPATH_WARNING = "Unsupported JavaFX configuration";
+
   private Launcher() {
   }
 
@@ -21,6 +28,28 @@ public final class Launcher {
           new PrintWriter(new java.io.OutputStreamWriter(System.err, console), true));
       System.exit(code);
     }
+    quietClasspathWarning();
     InboxDeskApp.launchAndWait(java.util.List.of(args));
+  }
+
+  /**
+   * {@code java -jar inboxdesk.jar} carries JavaFX on the class path, by design: one file that runs
+   * on any JDK 17 or newer, with no module path to set up. JavaFX then logs once, at start, that it
+   * was loaded from the unnamed module ("Unsupported JavaFX configuration"), through its
+   * {@code javafx} logger. We know and test this configuration, so a user should not read it as a
+   * fault on every start. The installers run JavaFX from the runtime's named modules, where the
+   * message never arises. Only that one message is dropped, and only when JavaFX really is outside
+   * the module layer; every other JavaFX warning still reaches the console and the log.
+   */
+  static void quietClasspathWarning() {
+    if (ModuleLayer.boot().findModule("javafx.graphics").isPresent()) {
+      return;
+    }
+    Filter previous = JAVAFX_LOG.getFilter();
+    JAVAFX_LOG.setFilter(record -> !isClasspathWarning(record) && (previous == null || previous.isLoggable(record)));
+  }
+
+  static boolean isClasspathWarning(LogRecord record) {
+    return record.getMessage() != null && record.getMessage().startsWith(CLASSPATH_WARNING);
   }
 }

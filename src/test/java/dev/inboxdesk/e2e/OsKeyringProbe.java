@@ -51,7 +51,8 @@ public final class OsKeyringProbe {
       accounts.update(s -> s.withProfile(profile).using(Connection.Service.MESSAGES, profile.id()));
     }
     try (AppContext app = AppContext.open(accounts, SandboxOptions.defaults(), new SameThread(), Runnable::run,
-        Locale.ENGLISH)) {
+        Locale.ENGLISH, new dev.inboxdesk.history.DeleteHistory(Path.of(args[1]).resolveSibling("history"),
+        Clock.systemUTC()))) {
       if (args[0].equals("first")) {
         app.model().signIn(Connection.Service.MESSAGES, "ada@example.com", "ada-demo", true).join();
       } else {

@@ -25,7 +25,7 @@ public final class Cli {
    * Everything else is the command line's, where a typo is a usage error, never a window.
    */
   private static final Set<String> WINDOW_OPTIONS = Set.of("--smoke-test", "--screenshot", "--theme", "--view",
-      "--window", "--size");
+      "--window", "--size", "--config");
 
   /** True when the arguments ask for the command line rather than the window. */
   public static boolean wants(String[] args) {

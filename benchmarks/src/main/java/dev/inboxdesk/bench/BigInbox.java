@@ -132,7 +132,7 @@ public final class BigInbox {
 
     private void type(List<String> queries, int index) {
       if (index == queries.size()) {
-        finish();
+        bulk();
         return;
       }
       long start = System.nanoTime();
@@ -141,6 +141,42 @@ public final class BigInbox {
         Platform.runLater(() -> type(queries, index + 1));
       };
       model.searchTextProperty().set(queries.get(index));
+      Platform.requestNextPulse();
+    }
+
+    /**
+     * "Delete all shown" on the whole list, then its undo (a long undo window, so nothing is sent):
+     * the FX thread's time in the call, and from the call to the end of the pulse that shows it.
+     */
+    private void bulk() {
+      if (!Boolean.parseBoolean(System.getProperty("bench.bulk", "true"))) {
+        finish();
+        return;
+      }
+      model.undoWindowSecondsProperty().set(600);
+      model.searchTextProperty().set("");
+      onPulse = () -> Platform.runLater(() -> {
+        int shown = model.visibleRows().size();
+        long start = System.nanoTime();
+        model.deleteAllShown();
+        double call = (System.nanoTime() - start) / 1e6;
+        onPulse = () -> {
+          double shownAfter = (System.nanoTime() - start) / 1e6;
+          Platform.runLater(() -> {
+            long undoStart = System.nanoTime();
+            int back = model.undo();
+            double undoCall = (System.nanoTime() - undoStart) / 1e6;
+            onPulse = () -> {
+              double undoShown = (System.nanoTime() - undoStart) / 1e6;
+              System.out.printf("delete all shown (%,d rows): call %.0f ms, to shown %.0f ms; undo (%,d rows):"
+                  + " call %.0f ms, to shown %.0f ms%n", shown, call, shownAfter, back, undoCall, undoShown);
+              Platform.runLater(this::finish);
+            };
+            Platform.requestNextPulse();
+          });
+        };
+        Platform.requestNextPulse();
+      });
       Platform.requestNextPulse();
     }
 

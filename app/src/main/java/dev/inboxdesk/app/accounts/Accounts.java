@@ -34,9 +34,13 @@ public final class Accounts {
   private volatile BiConsumer<Connection.Service, String> notices = (service, text) -> { };
 
   public Accounts(SettingsStore store, SecretStore secrets) {
+    this(store, store.load(), secrets);
+  }
+
+  /** With the settings already read from {@code store} (the window reads them first, for its theme). */
+  public Accounts(SettingsStore store, SettingsStore.Loaded loaded, SecretStore secrets) {
     this.store = store;
     this.secrets = secrets;
-    SettingsStore.Loaded loaded = store.load();
     this.settings = loaded.settings();
     this.loadProblem = loaded.problem();
   }

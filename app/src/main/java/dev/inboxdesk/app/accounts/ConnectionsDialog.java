@@ -86,10 +86,25 @@ public final class ConnectionsDialog extends Dialog<Void> {
     form.getColumnConstraints().add(labels);
     form.addRow(0, new Label(resources.getString("connections.name")), name);
     form.addRow(1, new Label(resources.getString("connections.service")), service);
+    service.setId("profileService");
+    // Enter and Alt+Down open the choice too, not only Space.
+    service.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+      javafx.scene.input.KeyCode key = event.getCode();
+      if (!service.isShowing() && (key == javafx.scene.input.KeyCode.ENTER
+          || (key == javafx.scene.input.KeyCode.DOWN && event.isAltDown()) || key == javafx.scene.input.KeyCode.F4)) {
+        service.show();
+        event.consume();
+      }
+    });
     form.addRow(2, new Label(resources.getString("connections.url")), url);
     form.add(insecure, 1, 3);
     Button add = new Button(resources.getString("connections.new"));
-    add.setOnAction(e -> edit(null));
+    add.setId("profileNew");
+    add.setOnAction(e -> {
+      edit(null);
+      // A new connection starts with its name.
+      name.requestFocus();
+    });
     Button save = new Button(resources.getString("connections.save"));
     save.setId("profileSave");
     save.setOnAction(e -> save());

@@ -77,7 +77,9 @@ public final class SignInDialog extends Dialog<Boolean> {
       content.getChildren().add(remember);
       String limitation = model.accounts().secrets().limitation();
       if (limitation != null) {
-        Label note = new Label(limitation);
+        // The store's reason is for the log; the note is in the interface's language.
+        Label note = new Label(resources.getString("signin.noKeyring"));
+        note.setId("signInKeyringNote");
         note.setWrapText(true);
         note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         note.getStyleClass().add("text-muted");
@@ -95,13 +97,24 @@ public final class SignInDialog extends Dialog<Boolean> {
       submit(ok);
     });
     setResultConverter(button -> button == ButtonType.OK);
-    setOnShown(event -> (email.getText().isEmpty() ? email : password).requestFocus());
+    // After the dialog has placed its own focus (on its default button), in the field to type in.
+    setOnShown(event -> javafx.application.Platform.runLater(this::focusFirstField));
+  }
+
+  private void focusFirstField() {
+    (pasteMode.isSelected() ? token : email.getText().isEmpty() ? email : password).requestFocus();
   }
 
   private void layoutForm() {
     form.getChildren().clear();
+    // The toggle says where it leads: to the token while off, back to the password while on.
+    pasteMode.setText(resources.getString(pasteMode.isSelected() ? "signin.usePassword"
+        : service == Connection.Service.MESSAGES ? "signin.pasteSession" : "signin.pasteAccess"));
     if (pasteMode.isSelected()) {
       form.addRow(0, new Label(resources.getString("signin.token")), token);
+      if (getDialogPane().getScene() != null) {
+        javafx.application.Platform.runLater(token::requestFocus);
+      }
       return;
     }
     form.addRow(0, new Label(resources.getString("signin.email")), email);

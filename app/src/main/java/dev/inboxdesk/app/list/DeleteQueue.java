@@ -10,9 +10,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,8 @@ import javafx.collections.ObservableList;
 
 /**
  * Optimistic deletes for one list. A deleted row leaves the list at once and waits out the undo
- * window; then its delete goes to the server, one at a time so that the client's limiter paces
+ * window (each delete its own, so that any still waiting can be undone, newest first); then its
+ * delete goes to the server, one at a time so that the client's limiter paces
  * a bulk delete. The answer decides: gone for good (also on {@code 404}), back as pending with a
  * retry time ({@code 429}), or back where it was with the reason (anything else). Nothing the user
  * did not delete ever leaves the list, and a refresh that was in flight never brings a deleted row
@@ -52,7 +56,32 @@ public final class DeleteQueue {
 
     /** A delete failed and its row came back. */
     void failed(ItemRow row, Throwable cause);
+
+    /**
+     * A delete the queue sent has an outcome: for the local record of deletes. Called once per
+     * answer (a rate-limited answer is retried, so it is no outcome); {@code cause} is null on success.
+     */
+    default void settled(ItemRow row, Outcome outcome, Throwable cause) {
+    }
   }
+
+  /** How a sent delete ended. */
+  public enum Outcome { DELETED, ALREADY_GONE, NOT_FOUND, FAILED, UNCONFIRMED }
+
+  /** One delete waiting out its own undo window: its rows and when they go out. */
+  private static final class Waiting {
+    final List<ItemRow> rows;
+    final Instant until;
+    UiScheduler.Cancellable timer;
+
+    Waiting(List<ItemRow> rows, Instant until) {
+      this.rows = rows;
+      this.until = until;
+    }
+  }
+
+  /** Up to this many rows leave the list as removed ranges; more, as a new list. */
+  private static final int FEW = 64;
 
   private ItemSource source;
   private final ObservableList<ItemRow> rows;
@@ -61,9 +90,8 @@ public final class DeleteQueue {
   private final Listener listener;
   private Duration undoWindow;
 
-  /** Deleted rows still in the undo window, in the order they were deleted. */
-  private final List<ItemRow> undoable = new ArrayList<>();
-  private UiScheduler.Cancellable undoTimer;
+  /** Deletes still in their undo windows, oldest first; undo takes the newest. */
+  private final Deque<Waiting> undoable = new ArrayDeque<>();
   /** Rows whose delete waits to be sent, oldest first. */
   private final Deque<ItemRow> toSend = new ArrayDeque<>();
   /** Every row out of the list because of a delete not yet settled, by id. */
@@ -135,49 +163,72 @@ public final class DeleteQueue {
     return undoWindow;
   }
 
-  /** Deletes rows: out of the list now, to the server after the undo window. */
+  /**
+   * Deletes rows: out of the list now, to the server when this delete's own undo window ends.
+   * Earlier deletes still waiting keep their windows: each can be undone until its own ends, and
+   * they go out in the order they were made.
+   */
   public void delete(Collection<ItemRow> selected) {
-    List<ItemRow> taken = new ArrayList<>();
-    for (ItemRow row : selected) {
-      if (row != inFlight && rows.remove(row)) {
-        cancelRetry(row);
-        awaitingSignIn.remove(row.id());
-        unsettled.put(row.id(), row);
-        taken.add(row);
-      }
-    }
+    List<ItemRow> taken = take(selected);
     if (taken.isEmpty()) {
       return;
     }
-    // A new delete closes the previous undo offer: its rows go out now, the new ones wait.
-    commitUndoable();
+    for (ItemRow row : taken) {
+      cancelRetry(row);
+      awaitingSignIn.remove(row.id());
+      unsettled.put(row.id(), row);
+    }
     if (undoWindow.isZero() || undoWindow.isNegative()) {
-      taken.forEach(this::enqueue);
+      // No window: what waits goes first, so that deletes still reach the server in order.
+      commitUndoable();
+      enqueueAll(taken);
     } else {
-      undoable.addAll(taken);
-      undoTimer = ui.schedule(undoWindow, () -> {
-        commitUndoable();
+      Waiting waiting = new Waiting(taken, ui.now().plus(undoWindow));
+      undoable.addLast(waiting);
+      waiting.timer = ui.schedule(undoWindow, () -> {
+        commitThrough(waiting);
         sendNext();
       });
-      listener.undoOffer(undoable.size(), ui.now().plus(undoWindow));
+      offerUndo();
     }
     sendNext();
   }
 
-  /** Puts back the rows still in the undo window, where they were. Returns how many. */
+  /**
+   * Puts back the rows of the newest delete still in its undo window, where they were; an older
+   * one can be undone next. Returns how many rows came back.
+   */
   public int undo() {
-    if (undoable.isEmpty()) {
+    Waiting newest = undoable.pollLast();
+    if (newest == null) {
       return 0;
     }
-    cancelUndoTimer();
-    int count = undoable.size();
-    for (ItemRow row : undoable) {
+    newest.timer.cancel();
+    for (ItemRow row : newest.rows) {
       unsettled.remove(row.id());
-      restore(row, RowState.NORMAL);
     }
-    undoable.clear();
-    listener.undoOffer(0, null);
+    restoreAll(newest.rows, RowState.NORMAL);
+    offerUndo();
+    return newest.rows.size();
+  }
+
+  /** How many deletes wait in their undo windows (each one Ctrl+Z). */
+  public int undoableDeletes() {
+    return undoable.size();
+  }
+
+  /** How many rows wait in undo windows, all deletes together. */
+  public int undoableRows() {
+    int count = 0;
+    for (Waiting waiting : undoable) {
+      count += waiting.rows.size();
+    }
     return count;
+  }
+
+  /** When the oldest delete still waiting goes out; empty when none waits. */
+  public java.util.Optional<Instant> nextSendAt() {
+    return undoable.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(undoable.peekFirst().until);
   }
 
   /** Tries a failed or rate-limited row's delete again, now. */
@@ -194,20 +245,32 @@ public final class DeleteQueue {
 
   /** After a new sign-in: sends the deletes that came back for want of one. */
   public void retryAfterSignIn() {
-    List<ItemRow> waiting = new ArrayList<>(awaitingSignIn.values());
+    List<ItemRow> waiting = new ArrayList<>();
+    for (ItemRow row : awaitingSignIn.values()) {
+      if (row != inFlight && row.state().kind() != RowState.Kind.NORMAL) {
+        waiting.add(row);
+      }
+    }
     awaitingSignIn.clear();
-    waiting.forEach(this::retry);
+    List<ItemRow> taken = take(waiting);
+    for (ItemRow row : taken) {
+      cancelRetry(row);
+      unsettled.put(row.id(), row);
+    }
+    enqueueAll(taken);
+    sendNext();
   }
 
   /** Stops a bulk delete: rows not yet sent come back where they were. Returns how many. */
   public int cancelPending() {
-    int count = 0;
+    List<ItemRow> back = new ArrayList<>(toSend.size());
     while (!toSend.isEmpty()) {
       ItemRow row = toSend.pollLast();
       unsettled.remove(row.id());
-      restore(row, RowState.NORMAL);
-      count++;
+      back.add(row);
     }
+    restoreAll(back, RowState.NORMAL);
+    int count = back.size();
     // The run now ends with what was sent; the summary counts only that.
     runTotal -= count;
     if (count > 0 && !sending) {
@@ -226,13 +289,17 @@ public final class DeleteQueue {
     commitUndoable();
     retryTimers.values().forEach(UiScheduler.Cancellable::cancel);
     retryTimers.clear();
-    for (ItemRow row : List.copyOf(rows)) {
+    List<ItemRow> limited = new ArrayList<>();
+    for (ItemRow row : rows) {
       if (row.state().kind() == RowState.Kind.RATE_LIMITED && row != inFlight) {
-        rows.remove(row);
-        unsettled.put(row.id(), row);
-        enqueue(row);
+        limited.add(row);
       }
     }
+    List<ItemRow> taken = take(limited);
+    for (ItemRow row : taken) {
+      unsettled.put(row.id(), row);
+    }
+    enqueueAll(taken);
     CompletableFuture<Void> drained = new CompletableFuture<>();
     if (!sending && toSend.isEmpty()) {
       drained.complete(null);
@@ -341,34 +408,67 @@ public final class DeleteQueue {
     }
     // Older confirmations can no longer matter: any later refresh began after them.
     confirmedGone.values().removeIf(when -> when < refreshGeneration);
-    rows.setAll(merged);
     if (inFlightShown) {
-      restore(inFlight, inFlight.state());
+      // The row the client waits for stays in sight, at its place: part of the same change.
+      merged = mergeByServerOrder(merged, List.of(inFlight));
     }
+    rows.setAll(merged);
     return true;
   }
 
   // --- sending ---
 
+  /** Every delete still waiting goes out now, oldest first. */
   private void commitUndoable() {
-    cancelUndoTimer();
     if (undoable.isEmpty()) {
       return;
     }
-    undoable.forEach(this::enqueue);
-    undoable.clear();
-    listener.undoOffer(0, null);
+    commitThrough(undoable.peekLast());
+  }
+
+  /** The deletes up to {@code last} (the older ones first) leave their windows and are queued. */
+  private void commitThrough(Waiting last) {
+    if (!undoable.contains(last)) {
+      return;
+    }
+    List<ItemRow> batch = new ArrayList<>();
+    Waiting waiting;
+    do {
+      waiting = undoable.pollFirst();
+      waiting.timer.cancel();
+      batch.addAll(waiting.rows);
+    } while (waiting != last);
+    enqueueAll(batch);
+    offerUndo();
+  }
+
+  /** Tells the listener what the next undo would restore: the newest waiting delete. */
+  private void offerUndo() {
+    Waiting newest = undoable.peekLast();
+    if (newest == null) {
+      listener.undoOffer(0, null);
+    } else {
+      listener.undoOffer(newest.rows.size(), newest.until);
+    }
   }
 
   private void enqueue(ItemRow row) {
+    enqueueAll(List.of(row));
+  }
+
+  /** Queues rows to be sent, oldest first, with one progress report for the lot. */
+  private void enqueueAll(Collection<ItemRow> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
     if (!sending && toSend.isEmpty()) {
       runDone = 0;
       runFailed = 0;
       runTotal = 0;
       runStarted = ui.now();
     }
-    toSend.addLast(row);
-    runTotal++;
+    toSend.addAll(batch);
+    runTotal += batch.size();
     reportProgress();
   }
 
@@ -414,11 +514,13 @@ public final class DeleteQueue {
     runDone++;
     if (failure == null) {
       confirm(row);
+      listener.settled(row, deletedNow ? Outcome.DELETED : Outcome.ALREADY_GONE, null);
       if (!deletedNow) {
         listener.alreadyGone(1);
       }
     } else if (failure instanceof NotFoundException) {
       confirm(row);
+      listener.settled(row, Outcome.NOT_FOUND, failure);
       listener.alreadyGone(1);
     } else if (failure instanceof RateLimitedException limited) {
       Instant retryAt = ui.now().plus(limited.retryAfter());
@@ -433,11 +535,13 @@ public final class DeleteQueue {
       runFailed++;
       unsettled.remove(row.id());
       restore(row, RowState.unconfirmed(failure));
+      listener.settled(row, Outcome.UNCONFIRMED, failure);
       listener.failed(row, failure);
     } else {
       runFailed++;
       unsettled.remove(row.id());
       restore(row, RowState.failed(failure));
+      listener.settled(row, Outcome.FAILED, failure);
       if (failure instanceof AuthenticationException auth && auth.requiresSignIn()) {
         awaitingSignIn.put(row.id(), row);
         listener.signInRequired(failure);
@@ -481,6 +585,83 @@ public final class DeleteQueue {
     listener.progress(runDone, runTotal, runFailed, timeLeft);
   }
 
+  /**
+   * Takes rows out of the list in one change (a bulk delete of 100,000 rows is one event through
+   * the sorted and filtered views, not 100,000). Returns those that were in it, in the order given;
+   * the row with the server now is never taken.
+   */
+  private List<ItemRow> take(Collection<ItemRow> wanted) {
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    Set<ItemRow> present = Collections.newSetFromMap(new IdentityHashMap<>(rows.size() * 2));
+    present.addAll(rows);
+    List<ItemRow> taken = new ArrayList<>(wanted.size());
+    Set<ItemRow> out = Collections.newSetFromMap(new IdentityHashMap<>(wanted.size() * 2));
+    for (ItemRow row : wanted) {
+      if (row != inFlight && present.contains(row) && out.add(row)) {
+        taken.add(row);
+      }
+    }
+    if (taken.size() == rows.size()) {
+      rows.clear();
+    } else if (taken.size() == 1) {
+      rows.remove(taken.get(0));
+    } else if (taken.size() <= FEW) {
+      rows.removeAll(out);
+    } else if (!taken.isEmpty()) {
+      // Many rows at scattered places: a SortedList handles each removed range of a change on
+      // its own (a pass over all its rows each), but a whole new list in one sort.
+      List<ItemRow> remaining = new ArrayList<>(rows.size() - taken.size());
+      for (ItemRow row : rows) {
+        if (!out.contains(row)) {
+          remaining.add(row);
+        }
+      }
+      rows.setAll(remaining);
+    }
+    return taken;
+  }
+
+  /**
+   * Puts rows back at their places in the server's order, in one change of the list. The places
+   * are those {@link #restore} would give them one after the other, in the order given: before
+   * rows of the same server order, the later restored first.
+   */
+  private void restoreAll(List<ItemRow> back, RowState state) {
+    if (back.isEmpty()) {
+      return;
+    }
+    if (back.size() == 1) {
+      restore(back.get(0), state);
+      return;
+    }
+    for (ItemRow row : back) {
+      row.setState(state);
+    }
+    rows.setAll(mergeByServerOrder(List.copyOf(rows), back));
+  }
+
+  /** {@code present} (in server order) with {@code back} inserted as {@link #restore} would, one by one. */
+  private static List<ItemRow> mergeByServerOrder(List<ItemRow> present, List<ItemRow> back) {
+    List<ItemRow> incoming = new ArrayList<>(back);
+    // Of rows with the same server order the one restored last ends up first.
+    Collections.reverse(incoming);
+    incoming.sort(Comparator.comparingLong(ItemRow::serverOrder));
+    List<ItemRow> merged = new ArrayList<>(present.size() + incoming.size());
+    int i = 0;
+    for (ItemRow row : incoming) {
+      while (i < present.size() && present.get(i).serverOrder() < row.serverOrder()) {
+        merged.add(present.get(i++));
+      }
+      merged.add(row);
+    }
+    while (i < present.size()) {
+      merged.add(present.get(i++));
+    }
+    return merged;
+  }
+
   /** Puts a row back at its place in the server's order, among the rows still there. */
   private void restore(ItemRow row, RowState state) {
     row.setState(state);
@@ -495,13 +676,6 @@ public final class DeleteQueue {
       }
     }
     rows.add(low, row);
-  }
-
-  private void cancelUndoTimer() {
-    if (undoTimer != null) {
-      undoTimer.cancel();
-      undoTimer = null;
-    }
   }
 
   private void cancelRetry(ItemRow row) {

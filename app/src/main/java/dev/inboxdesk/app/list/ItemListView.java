@@ -46,6 +46,7 @@ public final class ItemListView {
   @FXML private Button clearReadButton;
   @FXML private Button refreshButton;
   @FXML private Label counts;
+  @FXML private atlantafx.base.controls.ToggleSwitch acceptingSwitch;
   @FXML private HBox signInBanner;
   @FXML private Label signInText;
   @FXML private Button signInButton;
@@ -80,6 +81,11 @@ public final class ItemListView {
   private ItemListViewModel model;
   private Clock clock;
   private boolean notifications;
+
+  /** Before {@link #bind}: the list says it is loading (the window is shown before its lists exist). */
+  public void showLoading() {
+    loadingState.setVisible(true);
+  }
 
   /** Connects the view to its model; {@code onSignIn} opens the sign-in dialog for the list's service. */
   public void bind(ItemListViewModel viewModel, Clock time, Runnable onSignIn) {
@@ -141,6 +147,12 @@ public final class ItemListView {
       }
     });
     deleteAllButton.disableProperty().bind(Bindings.isEmpty(model.visibleRows()));
+    deleteButton.textProperty().bind(Bindings.createStringBinding(() -> {
+      int selected = list.getSelectionModel().getSelectedItems().size();
+      return selected > 1 ? MessageFormat.format(resources.getString("list.deleteCount"), selected)
+          : resources.getString("list.delete");
+    }, list.getSelectionModel().getSelectedItems()));
+    list.getSelectionModel().getSelectedItems().addListener((InvalidationListener) obs -> updateStates());
 
     InvalidationListener states = obs -> updateStates();
     model.visibleRows().addListener(states);
@@ -154,6 +166,7 @@ public final class ItemListView {
       signInBanner.setManaged(problem != null);
       signInText.setText(problem == null ? "" : problem.oneLine());
     });
+    bindAcceptingSwitch();
     progressBox.visibleProperty().bind(model.progressVisibleProperty());
     progressBox.managedProperty().bind(model.progressVisibleProperty());
     progressBar.progressProperty().bind(Bindings.createDoubleBinding(() -> model.progressTotalProperty().get() == 0
@@ -161,6 +174,51 @@ public final class ItemListView {
         model.progressDoneProperty(), model.progressTotalProperty()));
     progressText.textProperty().bind(model.progressTextProperty());
     startCountdownTicker();
+  }
+
+  /**
+   * The inbox's "accepting messages" switch: shows the account's setting and changes it; while the
+   * server has no route for it, off and disabled with a tooltip that says why.
+   */
+  private void bindAcceptingSwitch() {
+    boolean has = model.hasAcceptingSwitch();
+    acceptingSwitch.setVisible(has);
+    acceptingSwitch.setManaged(has);
+    if (!has) {
+      acceptingSwitch.setId(null);
+      return;
+    }
+    acceptingSwitch.setId("acceptingSwitch");
+    // The theme's switch answers the mouse only; Space and Enter switch it too.
+    acceptingSwitch.setFocusTraversable(true);
+    acceptingSwitch.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+      if (!acceptingSwitch.isDisabled() && (event.getCode() == KeyCode.SPACE || event.getCode() == KeyCode.ENTER)) {
+        acceptingSwitch.setSelected(!acceptingSwitch.isSelected());
+        event.consume();
+      }
+    });
+    boolean[] showing = {false};
+    Runnable show = () -> {
+      Boolean on = model.acceptingProperty().get();
+      String unavailable = model.acceptingUnavailableProperty().get();
+      showing[0] = true;
+      acceptingSwitch.setSelected(Boolean.TRUE.equals(on));
+      showing[0] = false;
+      acceptingSwitch.setDisable(on == null);
+      acceptingSwitch.setText(resources.getString(on == null || on ? "inbox.accepting" : "inbox.notAccepting"));
+      String tip = unavailable != null ? unavailable : resources.getString(on == null ? "inbox.accepting.unknown"
+          : on ? "inbox.accepting.onTip" : "inbox.accepting.offTip");
+      acceptingSwitch.setTooltip(new Tooltip(tip));
+      acceptingSwitch.setAccessibleHelp(tip);
+    };
+    model.acceptingProperty().addListener(obs -> show.run());
+    model.acceptingUnavailableProperty().addListener(obs -> show.run());
+    acceptingSwitch.selectedProperty().addListener((obs, was, on) -> {
+      if (!showing[0]) {
+        model.setAccepting(on);
+      }
+    });
+    show.run();
   }
 
   /** Once a second, while any row waits out a rate limit, redraws its countdown. */
@@ -261,15 +319,25 @@ public final class ItemListView {
     Clipboard.getSystemClipboard().setContent(content);
   }
 
+  /**
+   * Asks before a delete of more items than the threshold (or any delete, with "Ask before
+   * deleting"): "Delete 1,234 messages?". Cancel is the default button.
+   */
   private boolean confirmed(int count) {
-    if (!model.confirmDeletesProperty().get()) {
+    if (!model.needsConfirmation(count)) {
       return true;
     }
+    ButtonType delete = new ButtonType(MessageFormat.format(resources.getString("list.confirm.button"), count),
+        javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
     Alert alert = new Alert(Alert.AlertType.CONFIRMATION, MessageFormat.format(resources.getString(
-        "list.confirm.text"), count), ButtonType.OK, ButtonType.CANCEL);
-    alert.setHeaderText(resources.getString("list.confirm.title"));
+        "list.confirm.text"), count), delete, ButtonType.CANCEL);
+    alert.setHeaderText(MessageFormat.format(resources.getString(notifications ? "list.confirm.title.notifications"
+        : "list.confirm.title.messages"), count));
+    alert.setTitle(resources.getString("list.confirm.title"));
     alert.initOwner(list.getScene().getWindow());
-    return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    ((Button) alert.getDialogPane().lookupButton(delete)).setDefaultButton(false);
+    ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+    return alert.showAndWait().filter(delete::equals).isPresent();
   }
 
   // --- keys ---
@@ -282,6 +350,9 @@ public final class ItemListView {
     if (code == KeyCode.DELETE || code == KeyCode.BACK_SPACE) {
       deleteSelected();
       event.consume();
+    } else if (code == KeyCode.END || code == KeyCode.HOME) {
+      selectEdge(code == KeyCode.END, event.isShiftDown());
+      event.consume();
     } else if (code == KeyCode.J || code == KeyCode.K) {
       int index = list.getSelectionModel().getSelectedIndex() + (code == KeyCode.J ? 1 : -1);
       if (index >= 0 && index < list.getItems().size()) {
@@ -291,6 +362,38 @@ public final class ItemListView {
       }
       event.consume();
     }
+  }
+
+  /**
+   * Home and End: the first or last row, selected and wholly in sight (the list's own End scrolls
+   * by estimated cell heights and can leave the last row cut off).
+   */
+  private void selectEdge(boolean end, boolean extend) {
+    int size = list.getItems().size();
+    if (size == 0) {
+      return;
+    }
+    int index = end ? size - 1 : 0;
+    if (extend) {
+      list.getSelectionModel().selectRange(Math.min(list.getSelectionModel().getSelectedIndex(), index),
+          Math.max(list.getSelectionModel().getSelectedIndex(), index) + 1);
+    } else {
+      list.getSelectionModel().clearAndSelect(index);
+    }
+    list.getFocusModel().focus(index);
+    list.scrollTo(index);
+    javafx.application.Platform.runLater(() -> {
+      list.layout();
+      javafx.scene.control.skin.VirtualFlow<?> flow = (javafx.scene.control.skin.VirtualFlow<?>) list
+          .lookup(".virtual-flow");
+      if (flow != null) {
+        flow.scrollTo(index);
+        if (end) {
+          // Past the end: the flow stops with the last row's bottom edge at the viewport's.
+          flow.scrollPixels(Double.MAX_VALUE / 4);
+        }
+      }
+    });
   }
 
   private void onSearchKey(KeyEvent event) {
@@ -344,6 +447,10 @@ public final class ItemListView {
             : new Object[] {total, unread})
         : MessageFormat.format(resources.getString(filtering ? "list.counts.messagesFiltered"
             : "list.counts.messages"), filtering ? new Object[] {shown, total} : new Object[] {total}));
+    int selected = list.getSelectionModel().getSelectedItems().size();
+    if (selected > 1) {
+      counts.setText(counts.getText() + " · " + MessageFormat.format(resources.getString("list.selected"), selected));
+    }
     LoadState state = model.loadStateProperty().get();
     loadingState.setVisible(state == LoadState.LOADING);
     failedState.setVisible(state == LoadState.FAILED);
@@ -378,12 +485,16 @@ public final class ItemListView {
     Item item = row.item();
     // A message's title is only its first line; show a heading instead of saying it twice.
     detailTitle.setText(notifications ? item.title() : resources.getString("detail.messageTitle"));
-    String meta = RelativeTime.exact(item.createdAt());
+    List<String> parts = new java.util.ArrayList<>();
     if (notifications) {
-      meta = item.type().replace('_', ' ') + " · " + (item.read() ? resources.getString("detail.read")
-          : resources.getString("detail.unread")) + " · " + meta;
+      if (item.type() != null && !item.type().isBlank()) {
+        parts.add(item.type().replace('_', ' '));
+      }
+      parts.add(resources.getString(item.read() ? "detail.read" : "detail.unread"));
     }
-    detailMeta.setText(meta);
+    parts.add(RelativeTime.exact(item.createdAt()));
+    // Only the parts there are, so no line starts with a separator.
+    detailMeta.setText(String.join(" · ", parts));
     detailText.setText(item.text());
     detailId.setText(item.id());
     RowState state = row.state();

@@ -54,6 +54,11 @@ public class ItemListViewModel {
   // with 100,000 rows).
   private final SortedList<ItemRow> sorted = new SortedList<>(rows, SortOrder.NEWEST_FIRST.comparator());
   private final FilteredList<ItemRow> filtered = new FilteredList<>(sorted);
+  /**
+   * One read-only view for every caller: the wrapper listens to the rows weakly, so a wrapper made
+   * per call would be collected with the listeners added to it (tab counts that stop counting).
+   */
+  private final ObservableList<ItemRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
   private final DeleteQueue queue;
 
   private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
@@ -63,6 +68,8 @@ public class ItemListViewModel {
   private final ReadOnlyObjectWrapper<Problem> loadProblem = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyIntegerWrapper undoCount = new ReadOnlyIntegerWrapper();
   private final ReadOnlyIntegerWrapper undoSecondsLeft = new ReadOnlyIntegerWrapper();
+  private final ReadOnlyIntegerWrapper undoWaiting = new ReadOnlyIntegerWrapper();
+  private DeleteRecorder recorder = (row, outcome, cause) -> { };
   private final ReadOnlyBooleanWrapper progressVisible = new ReadOnlyBooleanWrapper();
   private final ReadOnlyIntegerWrapper progressDone = new ReadOnlyIntegerWrapper();
   private final ReadOnlyIntegerWrapper progressTotal = new ReadOnlyIntegerWrapper();
@@ -71,6 +78,9 @@ public class ItemListViewModel {
   private final ReadOnlyObjectWrapper<Problem> signInProblem = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<Problem> lastFailure = new ReadOnlyObjectWrapper<>();
   private final BooleanProperty confirmDeletes = new SimpleBooleanProperty(this, "confirmDeletes", false);
+  private final ReadOnlyObjectWrapper<Boolean> accepting = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper acceptingUnavailable = new ReadOnlyStringWrapper();
+  private final IntegerProperty confirmAbove = new SimpleIntegerProperty(this, "confirmAbove", 50);
   private final IntegerProperty undoWindowSeconds = new SimpleIntegerProperty(this, "undoWindowSeconds", 5);
   private final ReadOnlyBooleanWrapper markReadAvailable = new ReadOnlyBooleanWrapper(true);
   private final IntegerBinding unreadCount;
@@ -100,7 +110,7 @@ public class ItemListViewModel {
 
   /** Every row, in the server's order, unfiltered. */
   public ObservableList<ItemRow> allRows() {
-    return FXCollections.unmodifiableObservableList(rows);
+    return readOnlyRows;
   }
 
   public StringProperty searchTextProperty() {
@@ -127,6 +137,20 @@ public class ItemListViewModel {
   /** How many rows the last delete can restore (0: no offer). */
   public ReadOnlyIntegerProperty undoCountProperty() {
     return undoCount.getReadOnlyProperty();
+  }
+
+  /** How many deletes wait in their undo windows (each can be undone, newest first). */
+  public ReadOnlyIntegerProperty undoWaitingProperty() {
+    return undoWaiting.getReadOnlyProperty();
+  }
+
+  /** What hears each sent delete's outcome (the local record of deletes). */
+  public interface DeleteRecorder {
+    void settled(ItemRow row, DeleteQueue.Outcome outcome, Throwable cause);
+  }
+
+  public void setRecorder(DeleteRecorder value) {
+    recorder = value == null ? (row, outcome, cause) -> { } : value;
   }
 
   public ReadOnlyIntegerProperty undoSecondsLeftProperty() {
@@ -167,6 +191,16 @@ public class ItemListViewModel {
   /** Whether deletes ask first (off by default: the undo window is the safety net). */
   public BooleanProperty confirmDeletesProperty() {
     return confirmDeletes;
+  }
+
+  /** Deletes of more than this many items at once always ask first (default 50). */
+  public IntegerProperty confirmAboveProperty() {
+    return confirmAbove;
+  }
+
+  /** Whether deleting {@code count} items at once should ask first. */
+  public boolean needsConfirmation(int count) {
+    return count > 0 && (confirmDeletes.get() || count > confirmAbove.get());
   }
 
   /** Seconds a delete can be undone before it is sent; 0 sends at once. */
@@ -246,6 +280,41 @@ public class ItemListViewModel {
   public void deleteAllShown() {
     delete(new ArrayList<>(filtered));
   }
+  /**
+   * How many deletes a minute the server allows (its documented limit; the client paces under
+   * it), or 0 when it names none.
+   */
+  public int deletesPerMinute() {
+    return 0;
+  }
+
+  /** Whether this list has a switch for accepting new items (the inbox has: accepting messages). */
+  public boolean hasAcceptingSwitch() {
+    return false;
+  }
+
+  /** Whether the account accepts new items; null while not known (or not applicable). */
+  public ReadOnlyObjectProperty<Boolean> acceptingProperty() {
+    return accepting.getReadOnlyProperty();
+  }
+
+  /** Why the switch cannot be used (the server has no route for it), or null when it can. */
+  public ReadOnlyStringProperty acceptingUnavailableProperty() {
+    return acceptingUnavailable.getReadOnlyProperty();
+  }
+
+  /** Turns accepting new items on or off; lists {@link #hasAcceptingSwitch() with the switch} do it. */
+  public void setAccepting(boolean on) {
+  }
+
+  protected void acceptingIs(Boolean value) {
+    accepting.set(value);
+  }
+
+  protected void acceptingUnavailable(String why) {
+    acceptingUnavailable.set(why);
+  }
+
   /** Whether this list's items are read or unread, with marking and clearing (notifications are). */
   public boolean tracksReadState() {
     return false;
@@ -286,7 +355,10 @@ public class ItemListViewModel {
   }
 
 
-  /** Restores the last delete if still in its window. Returns how many rows came back. */
+  /**
+   * Restores the newest delete still in its window; called again, the one before. Returns how
+   * many rows came back.
+   */
   public int undo() {
     return queue.undo();
   }
@@ -405,6 +477,7 @@ public class ItemListViewModel {
         undoTicker = null;
       }
       undoUntil = count == 0 ? null : until;
+      undoWaiting.set(queue.undoableDeletes());
       undoCount.set(count);
       tickUndo();
     }
@@ -451,6 +524,11 @@ public class ItemListViewModel {
     @Override
     public void failed(ItemRow row, Throwable cause) {
       lastFailure.set(presenter.describe(cause));
+    }
+
+    @Override
+    public void settled(ItemRow row, DeleteQueue.Outcome outcome, Throwable cause) {
+      recorder.settled(row, outcome, cause);
     }
   }
 }

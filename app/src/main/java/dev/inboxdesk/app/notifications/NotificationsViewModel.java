@@ -16,6 +16,12 @@ public final class NotificationsViewModel extends ItemListViewModel {
   }
 
   @Override
+  public int deletesPerMinute() {
+    // The notifications API throttles every route at 60 requests a minute.
+    return 60;
+  }
+
+  @Override
   public boolean tracksReadState() {
     return true;
   }

@@ -17,6 +17,7 @@ import dev.inboxdesk.app.notifications.NotificationsViewModel;
 import dev.inboxdesk.client.ClientConfig;
 import dev.inboxdesk.client.Exchange;
 import dev.inboxdesk.client.Wait;
+import dev.inboxdesk.history.DeleteHistory;
 import dev.inboxdesk.sandbox.DemoAccount;
 import dev.inboxdesk.sandbox.Sandbox;
 import dev.inboxdesk.sandbox.SandboxOptions;
@@ -44,9 +45,11 @@ public final class AppContext implements AutoCloseable {
   private volatile MainViewModel model;
   private final UiScheduler ui;
   private final Accounts accounts;
+  private final DeleteHistory history;
 
   private AppContext(Accounts accounts, SandboxOptions sandboxOptions, UiScheduler ui, Executor given,
-      Locale locale) {
+      Locale locale, DeleteHistory history) {
+    this.history = history;
     this.sandboxOptions = sandboxOptions;
     this.ui = ui;
     this.accounts = accounts;
@@ -67,23 +70,36 @@ public final class AppContext implements AutoCloseable {
         accounts, this::connect, this::sandboxConnection, requestLog, ui, background, presenter);
     model.inbox().undoWindowSecondsProperty().set(accounts.settings().undoWindowSeconds());
     model.notifications().undoWindowSecondsProperty().set(accounts.settings().undoWindowSeconds());
+    model.recordDeletesIn(history, background);
   }
 
-  /** The app as the user left it: their profiles, their remembered sessions, the sandbox for the rest. */
-  public static AppContext open(Accounts accounts, SandboxOptions sandboxOptions, UiScheduler ui, Locale locale) {
-    return new AppContext(accounts, sandboxOptions, ui, null, locale);
+  /**
+   * The app as the user left it: their profiles, their remembered sessions, the sandbox for the
+   * rest; every delete the window sends goes into {@code history}.
+   */
+  public static AppContext open(Accounts accounts, SandboxOptions sandboxOptions, UiScheduler ui, Locale locale,
+      DeleteHistory history) {
+    return new AppContext(accounts, sandboxOptions, ui, null, locale, history);
   }
 
   /** The same, with the background work on {@code background} (tests pass a same-thread executor). */
   public static AppContext open(Accounts accounts, SandboxOptions sandboxOptions, UiScheduler ui,
-      Executor background, Locale locale) {
-    return new AppContext(accounts, sandboxOptions, ui, background, locale);
+      Executor background, Locale locale, DeleteHistory history) {
+    return new AppContext(accounts, sandboxOptions, ui, background, locale, history);
   }
 
-  /** The app on the embedded sandbox only, remembering nothing: for the smoke test and tests. */
-  public static AppContext onSandbox(SandboxOptions options, UiScheduler ui, Locale locale) {
+  /**
+   * The app on the embedded sandbox only, remembering nothing of the user's: for the smoke test and
+   * tests; its record of deletes is {@code history} (a test's own folder, never the user's).
+   */
+  public static AppContext onSandbox(SandboxOptions options, UiScheduler ui, Locale locale, DeleteHistory history) {
     return new AppContext(new Accounts(SettingsStore.inMemory(), new MemorySecretStore("tests")), options, ui, null,
-        locale);
+        locale, history);
+  }
+
+  /** The local record of deletes this window writes to. */
+  public DeleteHistory history() {
+    return history;
   }
 
   private Connection open(Accounts accounts, Connection.Service service) {

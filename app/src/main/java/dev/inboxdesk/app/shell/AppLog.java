@@ -53,7 +53,12 @@ public final class AppLog {
 
   /** Starts writing {@code inboxdesk0.log} (rotating, 1 MB x 3); returns its folder, or null if it cannot. */
   public static Path install() {
-    return install(directory(), 1_000_000, 3);
+    return install(directory());
+  }
+
+  /** The same, into {@code directory} (a smoke run's temporary configuration, say). */
+  public static Path install(Path directory) {
+    return install(directory, 1_000_000, 3);
   }
 
   static Path install(Path directory, long limit, int count) {

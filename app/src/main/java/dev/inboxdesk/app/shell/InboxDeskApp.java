@@ -1,9 +1,7 @@
 package dev.inboxdesk.app.shell;
 
 import dev.inboxdesk.AppInfo;
-import dev.inboxdesk.app.accounts.Accounts;
 import dev.inboxdesk.app.accounts.Connection;
-import dev.inboxdesk.app.accounts.KeyringSecretStore;
 import dev.inboxdesk.app.accounts.SettingsStore;
 import dev.inboxdesk.app.common.ErrorPresenter;
 import dev.inboxdesk.app.common.FxScheduler;
@@ -13,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import dev.inboxdesk.history.DeleteHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,52 +28,87 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /** The JavaFX application: builds the window on the sandbox and handles closing with deletes pending. */
 public final class InboxDeskApp extends Application {
   private static final Logger LOG = Logger.getLogger(InboxDeskApp.class.getName());
 
-  private AppContext context;
+  /** Begun before the toolkit starts, so that the settings are read while it does. */
+  private static volatile Startup startup;
+  private static volatile LaunchOptions launchOptions;
+
+  private volatile AppContext context;
+  private volatile boolean stopped;
   private FxScheduler scheduler;
 
   public static void launchAndWait(List<String> args) {
+    LaunchOptions options = LaunchOptions.parse(args);
+    launchOptions = options;
+    startup = Startup.begin(options.config() != null ? options.config().resolve("settings.json")
+        : SettingsStore.defaultFile());
     Application.launch(InboxDeskApp.class, args.toArray(String[]::new));
   }
 
+  /**
+   * Shows the window first and then builds what can wait: the keyring, the sandbox, the clients and
+   * the view-models start on another thread once the first frame is on screen; the lists say they
+   * are loading until then. A smoke test starts the same way, from the settings file of
+   * {@code --config} (or the user's own).
+   */
   @Override
   public void start(Stage stage) {
-    LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
-    if (!options.smokeTest()) {
-      AppLog.install();
-    }
+    LaunchOptions options = launchOptions != null ? launchOptions : LaunchOptions.parse(getParameters().getRaw());
+    Startup begun = startup != null ? startup : Startup.begin(options.config() != null
+        ? options.config().resolve("settings.json") : SettingsStore.defaultFile());
+    AppLog.install(options.config() != null ? options.config().resolve("logs") : AppLog.directory());
     installCrashHandler();
     Locale locale = Locale.getDefault();
     scheduler = new FxScheduler(Clock.systemUTC());
     SandboxOptions sandboxOptions = SandboxOptions.defaults().withSize(options.size());
-    // The smoke test always runs on the sandbox and remembers nothing.
-    context = options.smokeTest() ? AppContext.onSandbox(sandboxOptions, scheduler, locale)
-        : AppContext.open(new Accounts(new SettingsStore(SettingsStore.defaultFile(), Clock.systemUTC()),
-            KeyringSecretStore.open()), sandboxOptions, scheduler, locale);
-    Theme theme = options.themeGiven() ? options.theme() : savedTheme(context.model().accounts().settings().theme());
+    SettingsStore.Loaded settings = begun.settings().join();
+    Theme theme = options.themeGiven() ? options.theme() : savedTheme(settings.settings().theme());
     theme.apply();
     ResourceBundle bundle = ResourceBundle.getBundle(ErrorPresenter.BUNDLE, locale);
-    MainView view = new MainView(context.model(), Clock.systemUTC(), Theme::apply,
-        context::signInDemoAccount);
+    MainView view = new MainView(Clock.systemUTC(), Theme::apply);
     Scene scene = new Scene(load(bundle, view), options.width(), options.height());
     view.installKeys(scene);
     view.showTheme(theme);
     view.select(options.view());
-    stage.setTitle(AppInfo.NAME + (context.model().onSandbox() ? " · Sandbox" : ""));
+    stage.setTitle(AppInfo.NAME);
     stage.setScene(scene);
     stage.setMinWidth(760);
     stage.setMinHeight(480);
-    view.closeWithPendingDeletes(stage, Platform::exit);
     if (options.smokeTest()) {
-      SmokeTest.watch(stage, context.model(), options, Instant.now());
+      SmokeTest.watch(stage, begun.context(), options);
     }
+    // After the first frame: one pulse for it to reach the screen, then the rest of the start.
+    stage.addEventHandler(WindowEvent.WINDOW_SHOWN, event -> Platform.runLater(() -> begun.buildContext(sandboxOptions, scheduler, locale,
+        // A run on its own settings folder (a smoke test, a screenshot) keeps its record there too.
+        new DeleteHistory(options.config() != null ? options.config().resolve("history")
+            : DeleteHistory.defaultFolder(), Clock.systemUTC()))
+        .whenComplete((built, error) -> Platform.runLater(() -> attach(stage, view, bundle, built, error)))));
     stage.show();
-    context.start();
-    String settingsProblem = context.model().accounts().loadProblem();
+  }
+
+  /** The window gets its model: the lists bind, the demo accounts and remembered sessions sign in. */
+  private void attach(Stage stage, MainView view, ResourceBundle bundle, AppContext built, Throwable error) {
+    if (error != null) {
+      Thread.getDefaultUncaughtExceptionHandler().uncaughtException(Thread.currentThread(),
+          error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause()
+              : error);
+      return;
+    }
+    if (stopped) {
+      built.close();
+      return;
+    }
+    context = built;
+    view.bind(built.model(), built::signInDemoAccount);
+    stage.setTitle(view.windowTitle());
+    view.closeWithPendingDeletes(stage, Platform::exit);
+    built.start();
+    String settingsProblem = built.model().accounts().loadProblem();
     if (settingsProblem != null) {
       view.showProblem(new Problem(bundle.getString("settings.problem"), settingsProblem, null, settingsProblem,
           Problem.Action.NONE));
@@ -102,6 +136,7 @@ public final class InboxDeskApp extends Application {
 
   @Override
   public void stop() {
+    stopped = true;
     if (context != null) {
       context.close();
     }
@@ -141,7 +176,7 @@ public final class InboxDeskApp extends Application {
 
   /** What the command line asked of the window. */
   record LaunchOptions(boolean smokeTest, Path screenshot, Theme theme, boolean themeGiven, Connection.Service view,
-      int size, int width, int height) {
+      int size, int width, int height, Path config) {
     static LaunchOptions parse(List<String> args) {
       boolean smoke = false;
       Path screenshot = null;
@@ -151,6 +186,7 @@ public final class InboxDeskApp extends Application {
       int size = SandboxOptions.DEFAULT_SIZE;
       int width = 1200;
       int height = 760;
+      Path config = null;
       for (int i = 0; i < args.size(); i++) {
         String arg = args.get(i);
         String next = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -170,6 +206,10 @@ public final class InboxDeskApp extends Application {
                 : Connection.Service.MESSAGES;
             i++;
           }
+          case "--config" -> {
+            config = Path.of(require(next, arg));
+            i++;
+          }
           case "--size" -> {
             size = Integer.parseInt(require(next, arg));
             i++;
@@ -183,7 +223,7 @@ public final class InboxDeskApp extends Application {
           default -> throw new IllegalArgumentException("Unknown option " + arg + "; see --help");
         }
       }
-      return new LaunchOptions(smoke, screenshot, theme, themeGiven, view, size, width, height);
+      return new LaunchOptions(smoke, screenshot, theme, themeGiven, view, size, width, height, config);
     }
 
     private static String require(String value, String option) {

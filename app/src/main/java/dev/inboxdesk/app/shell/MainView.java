@@ -17,7 +17,10 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -44,12 +47,12 @@ import javafx.util.Duration;
 /** The main window: binds the {@link MainViewModel}; keys, toast, help and dialogs live here. */
 public final class MainView {
   private static final String[] SHORTCUTS = {"nav", "delete", "undo", "search", "refresh", "tabs", "select",
-      "inspector", "help"};
+      "review", "history", "inspector", "help"};
 
-  private final MainViewModel model;
+  private MainViewModel model;
   private final Clock clock;
   private final Consumer<Theme> themeSwitch;
-  private final Consumer<Connection.Service> sandboxSignIn;
+  private Consumer<Connection.Service> sandboxSignIn;
 
   @FXML private ResourceBundle resources;
   @FXML private Button sandboxBadge;
@@ -76,11 +79,21 @@ public final class MainView {
   @FXML private VBox help;
   @FXML private GridPane shortcuts;
   @FXML private Label status;
-  @FXML private javafx.scene.Parent inspector;
-  @FXML private dev.inboxdesk.app.inspector.InspectorView inspectorController;
+  @FXML private org.controlsfx.control.StatusBar statusBar;
+  @FXML private Label statusSending;
+  /** Where the request inspector goes; it is built the first time it is opened. */
+  @FXML private VBox inspectorSlot;
+  private dev.inboxdesk.app.inspector.InspectorView inspectorController;
   @FXML private javafx.scene.control.ToggleButton requestsToggle;
+  @FXML private VBox historySlot;
+  @FXML private javafx.scene.layout.StackPane center;
+  @FXML private Button reviewButton;
+  private dev.inboxdesk.app.review.ReviewPanel reviewPanel;
+  @FXML private javafx.scene.control.ToggleButton historyToggle;
+  private dev.inboxdesk.app.history.HistoryPanel historyPanel;
 
   private boolean closing;
+  private boolean swallowSlash;
   private final PauseTransition toastTimer = new PauseTransition(Duration.seconds(6));
 
   public MainView(MainViewModel model, Clock clock, Consumer<Theme> themeSwitch,
@@ -91,8 +104,70 @@ public final class MainView {
     this.sandboxSignIn = sandboxSignIn;
   }
 
+  /**
+   * A window shown before its model exists: the lists say they are loading until {@link #bind}.
+   * This is how the app starts, so that the first frame waits for nothing that can wait.
+   */
+  public MainView(Clock clock, Consumer<Theme> themeSwitch) {
+    this(null, clock, themeSwitch, null);
+  }
+
   @FXML
   private void initialize() {
+    toastTimer.setOnFinished(event -> hideToast());
+    toast.managedProperty().bind(toast.visibleProperty());
+    inspectorSlot.visibleProperty().bind(requestsToggle.selectedProperty());
+    inspectorSlot.managedProperty().bind(requestsToggle.selectedProperty());
+    requestsToggle.selectedProperty().addListener((obs, old, on) -> {
+      if (on && this.model != null) {
+        inspector();
+      }
+    });
+    // The title follows the connections from the moment the window exists.
+    tabs.sceneProperty().addListener((obs, old, scene) -> {
+      if (scene != null) {
+        scene.windowProperty().addListener((o, was, window) -> showTitle());
+        showTitle();
+      }
+    });
+    historySlot.visibleProperty().bind(historyToggle.selectedProperty());
+    historySlot.managedProperty().bind(historyToggle.selectedProperty());
+    historyToggle.selectedProperty().addListener((obs, old, on) -> {
+      if (on && this.model != null) {
+        history().open();
+      } else if (!on && this.model != null) {
+        activeView().focusList();
+      }
+    });
+    darkTheme.selectedProperty().addListener((obs, old, on) -> {
+      themeSwitch.accept(on ? Theme.DARK : Theme.LIGHT);
+      savePreferences();
+    });
+    fillShortcuts();
+    if (model == null) {
+      inboxController.showLoading();
+      notificationsController.showLoading();
+      sandboxBadge.setVisible(false);
+      sandboxBadge.setManaged(false);
+      messagesAccount.setText(resources.getString("bar.messages") + ": …");
+      notificationsAccount.setText(resources.getString("bar.notifications") + ": …");
+      showTabTitles();
+    } else {
+      bindModel();
+    }
+  }
+
+  /** Gives a window made without its model the model, once it is built. */
+  public void bind(MainViewModel viewModel, Consumer<Connection.Service> demoSignIn) {
+    if (model != null) {
+      throw new IllegalStateException("Already bound");
+    }
+    this.model = viewModel;
+    this.sandboxSignIn = demoSignIn;
+    bindModel();
+  }
+
+  private void bindModel() {
     inboxController.bind(model.inbox(), clock, () -> signIn(Connection.Service.MESSAGES));
     notificationsController.bind(model.notifications(), clock, () -> signIn(Connection.Service.NOTIFICATIONS));
     model.messagesServerProperty().addListener(obs -> showConnections());
@@ -114,6 +189,7 @@ public final class MainView {
     for (ItemListViewModel list : new ItemListViewModel[] {model.inbox(), model.notifications()}) {
       list.undoCountProperty().addListener(obs -> showUndo(list));
       list.undoSecondsLeftProperty().addListener(obs -> showUndo(list));
+      list.undoWaitingProperty().addListener(obs -> showUndo(list));
       list.noticeProperty().addListener((obs, old, text) -> showNotice(text, false));
       list.lastFailureProperty().addListener((obs, old, problem) -> {
         if (problem != null) {
@@ -121,11 +197,15 @@ public final class MainView {
         }
       });
     }
-    toastTimer.setOnFinished(event -> hideToast());
-    inspectorController.bind(model.requestLog());
-    inspectorController.setResend(model::resend);
-    inspector.visibleProperty().bind(requestsToggle.selectedProperty());
-    inspector.managedProperty().bind(requestsToggle.selectedProperty());
+    if (requestsToggle.isSelected()) {
+      inspector();
+    }
+    for (ItemListViewModel list : new ItemListViewModel[] {model.inbox(), model.notifications()}) {
+      list.progressDoneProperty().addListener(obs -> showSending());
+      list.progressTotalProperty().addListener(obs -> showSending());
+      list.progressVisibleProperty().addListener(obs -> showSending());
+    }
+    showSending();
 
     Settings saved = model.accounts().settings();
     RadioMenuItem[] undoChoices = {undo0, undo3, undo5, undo10, undo30};
@@ -150,16 +230,18 @@ public final class MainView {
       model.notifications().confirmDeletesProperty().set(on);
       savePreferences();
     });
-    darkTheme.selectedProperty().addListener((obs, old, on) -> {
-      themeSwitch.accept(on ? Theme.DARK : Theme.LIGHT);
-      savePreferences();
-    });
-    fillShortcuts();
   }
 
   /** Installs the window-wide keys once the scene exists. */
   public void installKeys(Scene scene) {
     scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    // The "/" that moved the focus to the search must not then be typed into it.
+    scene.addEventFilter(KeyEvent.KEY_TYPED, event -> {
+      if (swallowSlash && "/".equals(event.getCharacter())) {
+        event.consume();
+      }
+      swallowSlash = false;
+    });
   }
 
   /** Marks the dark-theme switch, for a start in dark. */
@@ -178,8 +260,19 @@ public final class MainView {
   }
 
   private void onKey(KeyEvent event) {
+    if (model == null) {
+      return;
+    }
     boolean typing = event.getTarget() instanceof TextInputControl;
     KeyCode code = event.getCode();
+    if (reviewPanel != null) {
+      // Review mode has the keyboard: D, K, U, Esc (and Ctrl+Z as U).
+      if (new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN).match(event)) {
+        reviewPanel.model().undo();
+        event.consume();
+      }
+      return;
+    }
     if (help.isVisible() && (code == KeyCode.ESCAPE || code == KeyCode.F1)) {
       help.setVisible(false);
       event.consume();
@@ -188,6 +281,12 @@ public final class MainView {
       event.consume();
     } else if (new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN).match(event) && !typing) {
       undo();
+      event.consume();
+    } else if (new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN).match(event)) {
+      openReview();
+      event.consume();
+    } else if (new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN).match(event)) {
+      historyToggle.setSelected(!historyToggle.isSelected());
       event.consume();
     } else if (new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN).match(event)) {
       requestsToggle.setSelected(!requestsToggle.isSelected());
@@ -204,6 +303,7 @@ public final class MainView {
       activeView().focusList();
       event.consume();
     } else if (!typing && "/".equals(event.getText())) {
+      swallowSlash = true;
       activeView().focusSearch();
       event.consume();
     }
@@ -255,6 +355,9 @@ public final class MainView {
   }
 
   private void savePreferences() {
+    if (model == null) {
+      return;
+    }
     model.accounts().update(settings -> settings.withPreferences(
         model.inbox().undoWindowSecondsProperty().get(), confirmDeletes.isSelected(),
         darkTheme.isSelected() ? Theme.DARK.name() : Theme.LIGHT.name()));
@@ -276,6 +379,7 @@ public final class MainView {
         || model.connection(Connection.Service.NOTIFICATIONS).sandbox();
     sandboxBadge.setVisible(anySandbox);
     sandboxBadge.setManaged(anySandbox);
+    showTitle();
     Connection messages = model.connection(Connection.Service.MESSAGES);
     status.setText(model.onSandbox()
         ? MessageFormat.format(resources.getString("status.sandbox"), messages.serverLabel())
@@ -329,10 +433,39 @@ public final class MainView {
     });
   }
 
+  /** The status bar's progress: the deletes both lists are sending, done of total. */
+  private void showSending() {
+    int done = 0;
+    int total = 0;
+    for (ItemListViewModel list : new ItemListViewModel[] {model.inbox(), model.notifications()}) {
+      if (list.progressVisibleProperty().get()) {
+        done += list.progressDoneProperty().get();
+        total += list.progressTotalProperty().get();
+      }
+    }
+    statusBar.setProgress(total == 0 ? 0 : (double) done / total);
+    statusSending.setText(total == 0 ? "" : MessageFormat.format(resources.getString("status.sending"), done, total));
+  }
+
+  /** The window's title names the sandbox only while a service is on it. */
+  private void showTitle() {
+    if (tabs.getScene() != null && tabs.getScene().getWindow() instanceof Stage stage) {
+      stage.setTitle(windowTitle());
+    }
+  }
+
+  /** "InboxDesk", or "InboxDesk · Sandbox" while either service uses the sandbox. */
+  String windowTitle() {
+    boolean anySandbox = model != null && (model.connection(Connection.Service.MESSAGES).sandbox()
+        || model.connection(Connection.Service.NOTIFICATIONS).sandbox());
+    return dev.inboxdesk.AppInfo.NAME + (anySandbox ? " · " + resources.getString("title.sandbox") : "");
+  }
+
   private void showTabTitles() {
-    inboxTab.setText(MessageFormat.format(resources.getString("tab.inbox"), model.inbox().allRows().size()));
+    inboxTab.setText(MessageFormat.format(resources.getString("tab.inbox"),
+        model == null ? 0 : model.inbox().allRows().size()));
     notificationsTab.setText(MessageFormat.format(resources.getString("tab.notifications"),
-        model.notifications().unreadCount().get()));
+        model == null ? 0 : model.notifications().unreadCount().get()));
   }
 
   private void showUndo(ItemListViewModel list) {
@@ -345,8 +478,9 @@ public final class MainView {
     }
     toastTimer.stop();
     toast.getStyleClass().remove("toast-problem");
-    toastText.setText(MessageFormat.format(resources.getString("toast.deleted"), count,
-        list.undoSecondsLeftProperty().get()));
+    int waiting = list.undoWaitingProperty().get();
+    toastText.setText(MessageFormat.format(resources.getString(waiting > 1 ? "toast.deletedStack" : "toast.deleted"),
+        count, list.undoSecondsLeftProperty().get(), waiting));
     toastUndo.setVisible(true);
     toastUndo.setManaged(true);
     toast.setVisible(true);
@@ -463,9 +597,63 @@ public final class MainView {
         .orElseGet(() -> MessageFormat.format(resources.getString("close.text"), left));
   }
 
-  /** The request inspector, for tests and the smoke test. */
+  /** The request inspector, built on first use (it is rarely opened, and a table is not cheap). */
   public dev.inboxdesk.app.inspector.InspectorView inspector() {
+    if (inspectorController == null) {
+      FXMLLoader loader = new FXMLLoader(
+          dev.inboxdesk.app.inspector.InspectorView.class.getResource("InspectorView.fxml"), resources);
+      try {
+        inspectorSlot.getChildren().setAll((javafx.scene.Parent) loader.load());
+      } catch (IOException e) {
+        throw new UncheckedIOException("The request inspector could not be loaded", e);
+      }
+      inspectorController = loader.getController();
+      inspectorController.bind(model.requestLog());
+      inspectorController.setResend(model::resend);
+    }
     return inspectorController;
+  }
+
+  /** Review mode over the list in front: one item at a time, from the first row it shows. */
+  @FXML
+  void openReview() {
+    if (model == null || reviewPanel != null) {
+      return;
+    }
+    ItemListView shown = activeView();
+    if (shown.model().visibleRows().isEmpty()) {
+      return;
+    }
+    String title = resources.getString(shown == inboxController ? "review.title.messages"
+        : "review.title.notifications");
+    reviewPanel = new dev.inboxdesk.app.review.ReviewPanel(
+        new dev.inboxdesk.app.review.ReviewViewModel(shown.model(), resources), resources, title, this::closeReview);
+    center.getChildren().add(reviewPanel);
+    reviewPanel.requestFocus();
+  }
+
+  /** Leaves review mode; the list is in front again, with the keyboard. */
+  void closeReview() {
+    if (reviewPanel != null) {
+      center.getChildren().remove(reviewPanel);
+      reviewPanel = null;
+      activeView().focusList();
+    }
+  }
+
+  /** The review panel while review mode is on, else null. */
+  dev.inboxdesk.app.review.ReviewPanel review() {
+    return reviewPanel;
+  }
+
+  /** "Recently deleted", built on first use. */
+  public dev.inboxdesk.app.history.HistoryPanel history() {
+    if (historyPanel == null) {
+      historyPanel = new dev.inboxdesk.app.history.HistoryPanel(model.historyModel(), resources);
+      historySlot.getChildren().setAll(historyPanel);
+      VBox.setVgrow(historyPanel, javafx.scene.layout.Priority.ALWAYS);
+    }
+    return historyPanel;
   }
 
   /** Shows a problem the whole window should know about. */

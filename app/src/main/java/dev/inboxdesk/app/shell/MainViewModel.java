@@ -8,10 +8,14 @@ import dev.inboxdesk.app.accounts.SignInFailed;
 import dev.inboxdesk.app.common.ErrorPresenter;
 import dev.inboxdesk.app.common.Problem;
 import dev.inboxdesk.app.common.UiScheduler;
+import dev.inboxdesk.app.history.HistoryViewModel;
 import dev.inboxdesk.app.inbox.InboxViewModel;
 import dev.inboxdesk.app.inspector.RequestLog;
 import dev.inboxdesk.app.list.ItemListViewModel;
 import dev.inboxdesk.app.notifications.NotificationsViewModel;
+import dev.inboxdesk.client.ApiException;
+import dev.inboxdesk.history.DeleteHistory;
+import dev.inboxdesk.history.DeleteRecord;
 import java.util.EnumMap;
 import java.util.Map;
 import dev.inboxdesk.client.ResendRequest;
@@ -43,6 +47,8 @@ public final class MainViewModel implements SessionActions {
   private final UiScheduler ui;
   private final Executor background;
   private final ErrorPresenter presenter;
+  private DeleteHistory history;
+  private HistoryViewModel historyModel;
   private final ReadOnlyStringWrapper messagesAccount = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper notificationsAccount = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper messagesServer = new ReadOnlyStringWrapper("");
@@ -215,6 +221,38 @@ public final class MainViewModel implements SessionActions {
       }
       restoreRememberedSessions();
     });
+  }
+
+  /**
+   * Every delete either list sends goes into {@code record}, written on {@code writer}: the
+   * service, the server it went to, who was signed in, the item's text and how it ended.
+   */
+  public void recordDeletesIn(DeleteHistory record, Executor writer) {
+    this.history = record;
+    for (Connection.Service service : Connection.Service.values()) {
+      list(service).setRecorder((row, outcome, cause) -> {
+        Connection connection = connection(service);
+        DeleteRecord entry = new DeleteRecord(Instant.now(), service == Connection.Service.MESSAGES ? "messages"
+            : "notifications", connection.baseUrl(), connection.account(), row.id(), row.item().text(),
+            DeleteRecord.Outcome.valueOf(outcome.name()),
+            cause instanceof ApiException api ? api.correlationId() : null,
+            cause == null ? "" : presenter.describe(cause).oneLine(), "window");
+        writer.execute(() -> record.append(entry));
+      });
+    }
+  }
+
+  /** "Recently deleted", over the local record of deletes; made on first use. */
+  public HistoryViewModel historyModel() {
+    if (historyModel == null) {
+      historyModel = new HistoryViewModel(history, ui, background);
+    }
+    return historyModel;
+  }
+
+  /** The local record of deletes, or null when none was given. */
+  public DeleteHistory history() {
+    return history;
   }
 
   /** Deletes not yet settled in either list. */

@@ -122,13 +122,96 @@ class DeleteQueueTest {
   }
 
   @Test
-  void aNewDeleteSendsThePreviousOneAndOffersUndoForItself() {
+  void eachDeleteWaitsItsOwnWindowAndUndoTakesThemBackNewestFirst() {
+    List<String> before = ids();
     queue.delete(List.of(row(1)));
-    queue.delete(List.of(row(2)));
+    ui.advance(Duration.ofSeconds(1));
+    queue.delete(List.of(row(2), row(3)));
+    ui.advance(Duration.ofSeconds(1));
+    queue.delete(List.of(row(4)));
 
-    assertThat(source.deleteCalls).containsExactly(source.item(1).id());
+    assertThat(source.deleteCalls).isEmpty();
+    assertThat(queue.undoableDeletes()).isEqualTo(3);
+    assertThat(queue.undoableRows()).isEqualTo(4);
+    assertThat(undoCount).isEqualTo(1);
+
     assertThat(queue.undo()).isEqualTo(1);
-    assertThat(ids()).contains(source.item(2).id()).doesNotContain(source.item(1).id());
+    assertThat(undoCount).isEqualTo(2);
+    assertThat(queue.undo()).isEqualTo(2);
+    assertThat(queue.undo()).isEqualTo(1);
+    assertThat(queue.undo()).isZero();
+    assertThat(undoCount).isZero();
+
+    ui.advance(Duration.ofSeconds(30));
+    assertThat(ids()).isEqualTo(before);
+    assertThat(source.deleteCalls).isEmpty();
+  }
+
+  @Test
+  void waitingDeletesGoOutInTheOrderTheyWereMadeAsTheirWindowsEnd() {
+    queue.delete(List.of(row(5)));
+    ui.advance(Duration.ofSeconds(2));
+    queue.delete(List.of(row(1)));
+    ui.advance(Duration.ofSeconds(2));
+    queue.delete(List.of(row(7)));
+
+    ui.advance(Duration.ofSeconds(1));
+    assertThat(source.deleteCalls).containsExactly(source.item(5).id());
+    ui.advance(Duration.ofSeconds(2));
+    assertThat(source.deleteCalls).containsExactly(source.item(5).id(), source.item(1).id());
+    // The newest can still be undone while the older ones went out.
+    assertThat(queue.undo()).isEqualTo(1);
+    ui.advance(Duration.ofSeconds(10));
+    assertThat(source.deleteCalls).containsExactly(source.item(5).id(), source.item(1).id());
+    assertThat(ids()).contains(source.item(7).id());
+  }
+
+  @Test
+  void twentyQuickDeletesEachKeepTheirWholeWindow() {
+    for (int i = 0; i < 10; i++) {
+      queue.delete(List.of(row(i)));
+      ui.advance(Duration.ofMillis(300));
+    }
+    // 2.7 s after the last of them began, the first has 2 s of its window left: nothing sent yet.
+    assertThat(source.deleteCalls).isEmpty();
+    assertThat(queue.undoableDeletes()).isEqualTo(10);
+    assertThat(queue.nextSendAt()).isPresent();
+  }
+
+  @Test
+  void flushSendsEveryWaitingDeleteInOrder() {
+    queue.delete(List.of(row(3)));
+    queue.delete(List.of(row(0)));
+
+    queue.flush();
+
+    assertThat(source.deleteCalls).containsExactly(source.item(3).id(), source.item(0).id());
+    assertThat(queue.canUndo()).isFalse();
+  }
+
+  @Test
+  void everySentDeleteReportsItsOutcome() {
+    List<String> outcomes = new ArrayList<>();
+    DeleteQueue recorded = new DeleteQueue(source, rows, ui, Runnable::run, Duration.ZERO, new NoOpListener() {
+      @Override
+      public void settled(ItemRow row, DeleteQueue.Outcome outcome, Throwable cause) {
+        outcomes.add(row.id() + " " + outcome);
+      }
+    });
+    source.answers.add(item -> item.id().equals(source.item(1).id()) && source.server.removeIf(i -> i.equals(item)));
+    source.answers.add(item -> {
+      throw new ServerErrorException(status(503));
+    });
+    source.answers.add(item -> {
+      throw new NotFoundException(status(404));
+    });
+
+    recorded.delete(List.of(row(1)));
+    recorded.delete(List.of(row(2)));
+    recorded.delete(List.of(row(3)));
+
+    assertThat(outcomes).containsExactly(source.item(1).id() + " DELETED", source.item(2).id() + " FAILED",
+        source.item(3).id() + " NOT_FOUND");
   }
 
   @Test
@@ -395,7 +478,7 @@ class DeleteQueueTest {
     assertThat(ids()).contains(source.item(0).id()).doesNotContain(source.item(9).id());
   }
 
-  private static final class NoOpListener implements DeleteQueue.Listener {
+  private static class NoOpListener implements DeleteQueue.Listener {
     @Override
     public void undoOffer(int count, Instant until) {
     }
@@ -469,5 +552,79 @@ class DeleteQueueTest {
     assertThat(ids()).contains(victim.id());
     assertThat(victim.state().kind()).isEqualTo(RowState.Kind.UNCONFIRMED);
     assertThat(events).containsExactly("failed " + victim.id());
+  }
+
+  /** Counts the list's change events: a bulk change must be one event, not one per row. */
+  private int[] countChanges() {
+    int[] changes = {0};
+    rows.addListener((javafx.collections.ListChangeListener<ItemRow>) change -> changes[0]++);
+    return changes;
+  }
+
+  @Test
+  void deletingUndoingAndCancellingManyRowsChangeTheListOnceEachAndKeepTheirPlaces() {
+    List<String> before = ids();
+    int[] changes = countChanges();
+
+    queue.delete(List.of(row(7), row(1), row(4), row(8)));
+    assertThat(changes[0]).isEqualTo(1);
+    assertThat(ids()).containsExactlyElementsOf(idsOf(0, 2, 3, 5, 6, 9));
+
+    assertThat(queue.undo()).isEqualTo(4);
+    assertThat(changes[0]).isEqualTo(2);
+    assertThat(ids()).containsExactlyElementsOf(before);
+    assertThat(rows).allMatch(r -> r.state().kind() == RowState.Kind.NORMAL);
+
+    List<Runnable> held = new ArrayList<>();
+    DeleteQueue slow = new DeleteQueue(source, rows, ui, held::add, Duration.ZERO, new NoOpListener());
+    slow.merge(source.list(), slow.beginRefresh());
+    changes[0] = 0;
+    slow.delete(List.of(row(9), row(0), row(5), row(2)));
+    assertThat(changes[0]).isEqualTo(1);
+    assertThat(slow.cancelPending()).isEqualTo(3);
+    assertThat(changes[0]).isEqualTo(2);
+    held.forEach(Runnable::run);
+    // the first one sent (row 9) is gone; the others are back where they were
+    assertThat(ids()).containsExactlyElementsOf(idsOf(0, 1, 2, 3, 4, 5, 6, 7, 8));
+  }
+
+  @Test
+  void aRefreshWhileTheClientWaitsChangesTheListOnceAndKeepsThePendingRowInPlace() {
+    List<Runnable> held = new ArrayList<>();
+    DeleteQueue slow = new DeleteQueue(source, rows, ui, held::add, Duration.ZERO, new NoOpListener());
+    slow.merge(source.list(), slow.beginRefresh());
+    slow.delete(List.of(row(4)));
+    slow.clientWaits(ui.now().plusSeconds(30));
+    int[] changes = countChanges();
+
+    slow.merge(source.list(), slow.beginRefresh());
+
+    assertThat(changes[0]).isEqualTo(1);
+    assertThat(ids()).containsExactlyElementsOf(idsOf(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+    assertThat(row(4).state().kind()).isEqualTo(RowState.Kind.RATE_LIMITED);
+  }
+
+  @Test
+  void aBulkDeleteOfScatteredRowsIsOneChangeAndItsUndoPutsEachBackInPlace() {
+    ScriptedSource big = new ScriptedSource(300);
+    ObservableList<ItemRow> list = FXCollections.observableArrayList();
+    DeleteQueue bulk = new DeleteQueue(big, list, ui, Runnable::run, Duration.ofSeconds(5), new NoOpListener());
+    bulk.merge(big.list(), bulk.beginRefresh());
+    List<ItemRow> before = List.copyOf(list);
+    List<ItemRow> everyThird = new ArrayList<>();
+    for (int i = before.size() - 1; i >= 0; i -= 3) {
+      everyThird.add(before.get(i));
+    }
+    int[] changes = {0};
+    list.addListener((javafx.collections.ListChangeListener<ItemRow>) change -> changes[0]++);
+
+    bulk.delete(everyThird);
+    assertThat(changes[0]).isEqualTo(1);
+    assertThat(list).hasSize(200).doesNotContainAnyElementsOf(everyThird);
+    assertThat(list).isSortedAccordingTo(java.util.Comparator.comparingLong(ItemRow::serverOrder));
+
+    assertThat(bulk.undo()).isEqualTo(100);
+    assertThat(changes[0]).isEqualTo(2);
+    assertThat(list).containsExactlyElementsOf(before);
   }
 }

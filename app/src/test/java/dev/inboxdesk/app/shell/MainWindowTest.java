@@ -54,6 +54,28 @@ class MainWindowTest extends WindowTest {
   }
 
   @Test
+  void everyDeleteStillWaitingCanBeUndoneNewestFirst(FxRobot robot) throws TimeoutException {
+    fx(() -> inbox().undoWindowSecondsProperty().set(30));
+    List<String> before = ids(inbox().visibleRows());
+    robot.clickOn("#messages-list");
+    fx(() -> list(robot, "messages").getSelectionModel().clearAndSelect(0));
+
+    robot.type(KeyCode.DELETE).type(KeyCode.DELETE).type(KeyCode.DELETE);
+
+    assertThat(ids(inbox().visibleRows())).hasSize(27).doesNotContainAnyElementsOf(before.subList(0, 3));
+    assertThat(inbox().undoWaitingProperty().get()).isEqualTo(3);
+    assertThat(robot.lookup("#toastText").queryAs(Label.class).getText()).contains("3 deletes are waiting");
+
+    robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+    assertThat(ids(inbox().visibleRows())).contains(before.get(2)).doesNotContain(before.get(0), before.get(1));
+    robot.press(KeyCode.CONTROL).type(KeyCode.Z).type(KeyCode.Z).release(KeyCode.CONTROL);
+
+    assertThat(ids(inbox().visibleRows())).containsExactlyElementsOf(before);
+    assertThat(inbox().unsettledCount()).isZero();
+    assertThat(serverMessageIds()).containsAll(before.subList(0, 3));
+  }
+
+  @Test
   void afterTheUndoWindowTheDeleteReachesTheServer(FxRobot robot) throws TimeoutException {
     fx(() -> inbox().undoWindowSecondsProperty().set(1));
     String victim = inbox().visibleRows().get(0).id();
@@ -240,7 +262,7 @@ class MainWindowTest extends WindowTest {
     robot.type(KeyCode.F1);
 
     assertThat(robot.lookup("#help").queryAs(VBox.class).isVisible()).isTrue();
-    assertThat(robot.lookup(".shortcut-key").queryAll()).hasSize(9);
+    assertThat(robot.lookup(".shortcut-key").queryAll()).hasSize(11);
     robot.type(KeyCode.ESCAPE);
     assertThat(robot.lookup("#help").queryAs(VBox.class).isVisible()).isFalse();
   }

@@ -57,4 +57,15 @@ class MinimalDeploymentWindowTest extends WindowTest {
     assertThat(markRead.isDisabled()).isTrue();
     assertThat(markRead.getTooltip().getText()).contains("does not offer marking");
   }
+
+  @Test
+  void theAcceptingSwitchOnAServerWithoutTheRouteIsOffAndSaysWhy(FxRobot robot) throws TimeoutException {
+    waitUntil(() -> inbox().acceptingUnavailableProperty().get() != null);
+
+    atlantafx.base.controls.ToggleSwitch accepting = robot.lookup("#acceptingSwitch")
+        .queryAs(atlantafx.base.controls.ToggleSwitch.class);
+    assertThat(accepting.isVisible()).isTrue();
+    assertThat(accepting.isDisabled()).isTrue();
+    assertThat(accepting.getTooltip().getText()).contains("no route for accepting messages");
+  }
 }

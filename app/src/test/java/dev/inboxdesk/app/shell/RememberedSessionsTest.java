@@ -123,7 +123,8 @@ class RememberedSessionsTest {
   }
 
   private AppContext run() {
-    AppContext app = AppContext.open(accounts(), SandboxOptions.defaults(), ui, Runnable::run, Locale.ENGLISH);
+    AppContext app = AppContext.open(accounts(), SandboxOptions.defaults(), ui, Runnable::run, Locale.ENGLISH,
+        new dev.inboxdesk.history.DeleteHistory(folder.resolve("history"), Clock.systemUTC()));
     app.start();
     return app;
   }
@@ -316,7 +317,7 @@ class RememberedSessionsTest {
     Accounts withLockedKeyring = new Accounts(new SettingsStore(folder.resolve("settings.json"), Clock.systemUTC()),
         locked);
     try (AppContext app = AppContext.open(withLockedKeyring, SandboxOptions.defaults(), ui, Runnable::run,
-        Locale.ENGLISH)) {
+        Locale.ENGLISH, new dev.inboxdesk.history.DeleteHistory(folder.resolve("history"), Clock.systemUTC()))) {
       app.start();
 
       signIn(app, Connection.Service.MESSAGES, true);

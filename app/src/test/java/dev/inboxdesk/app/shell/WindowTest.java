@@ -13,6 +13,7 @@ import dev.inboxdesk.client.MessagesClient;
 import dev.inboxdesk.client.Notification;
 import dev.inboxdesk.client.NotificationsClient;
 import dev.inboxdesk.client.ReadFilter;
+import dev.inboxdesk.history.DeleteHistory;
 import dev.inboxdesk.sandbox.SandboxOptions;
 import java.time.Clock;
 import java.util.List;
@@ -39,21 +40,39 @@ abstract class WindowTest {
   MainView view;
   Stage stage;
   volatile boolean closed;
+  java.nio.file.Path historyFolder;
 
   /** How the sandbox behind the window starts; tests may change it. */
   SandboxOptions sandboxOptions() {
     return SandboxOptions.defaults().withSize(30);
   }
 
+  /** The window's record of deletes: a folder of the test's own, never the user's. */
+  DeleteHistory history() {
+    if (historyFolder == null) {
+      try {
+        historyFolder = java.nio.file.Files.createTempDirectory("inboxdesk-history-test");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return new DeleteHistory(historyFolder, Clock.systemUTC());
+  }
+
   /** Opens the window; call it from the test class's own {@code @Start} (TestFX finds only those). */
+  /** The interface's language; tests may change it. */
+  Locale locale() {
+    return Locale.ENGLISH;
+  }
+
   void open(Stage stage) {
-    Locale.setDefault(Locale.ENGLISH);
+    Locale.setDefault(locale());
     Theme.LIGHT.apply();
     this.stage = stage;
     scheduler = new FxScheduler(Clock.systemUTC());
-    context = AppContext.onSandbox(sandboxOptions(), scheduler, Locale.ENGLISH);
+    context = AppContext.onSandbox(sandboxOptions(), scheduler, locale(), history());
     view = new MainView(context.model(), Clock.systemUTC(), theme -> { }, context::signInDemoAccount);
-    Scene scene = new Scene(InboxDeskApp.load(ResourceBundle.getBundle(ErrorPresenter.BUNDLE, Locale.ENGLISH),
+    Scene scene = new Scene(InboxDeskApp.load(ResourceBundle.getBundle(ErrorPresenter.BUNDLE, locale()),
         view), 1200, 760);
     view.installKeys(scene);
     view.closeWithPendingDeletes(stage, () -> closed = true);

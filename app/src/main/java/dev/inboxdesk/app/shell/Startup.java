@@ -1,0 +1,75 @@
+package dev.inboxdesk.app.shell;
+
+import dev.inboxdesk.app.accounts.Accounts;
+import dev.inboxdesk.app.accounts.KeyringSecretStore;
+import dev.inboxdesk.app.accounts.SettingsStore;
+import dev.inboxdesk.app.common.UiScheduler;
+import dev.inboxdesk.sandbox.SandboxOptions;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The work of a start that the first frame does not need, off the JavaFX thread. The settings
+ * file is read while the toolkit starts (the window needs its theme); the keyring, the sandbox,
+ * the clients and the view-models ({@link AppContext}) are built once the window is on screen, and
+ * the lists fill in when they are ready.
+ */
+final class Startup {
+  private final SettingsStore store;
+  private final CompletableFuture<SettingsStore.Loaded> settings = new CompletableFuture<>();
+  private final CompletableFuture<AppContext> context = new CompletableFuture<>();
+
+  private Startup(SettingsStore store) {
+    this.store = store;
+  }
+
+  /**
+   * Starts reading the settings at once, from {@code settingsFile} (the platform's place unless a
+   * configuration folder was given).
+   */
+  static Startup begin(Path settingsFile) {
+    Startup startup = new Startup(new SettingsStore(settingsFile, Clock.systemUTC()));
+    startup.run("settings", () -> {
+      try {
+        startup.settings.complete(startup.store.load());
+      } catch (RuntimeException | Error e) {
+        startup.settings.completeExceptionally(e);
+      }
+    });
+    return startup;
+  }
+
+  /** The settings as read from the file (a problem reading it is in {@link SettingsStore.Loaded#problem()}). */
+  CompletableFuture<SettingsStore.Loaded> settings() {
+    return settings;
+  }
+
+  /**
+   * Opens the keyring and builds everything the window runs on, on a thread of its own; completes
+   * with it. Called once the first frame is shown.
+   */
+  CompletableFuture<AppContext> buildContext(SandboxOptions sandboxOptions, UiScheduler ui, Locale locale,
+      dev.inboxdesk.history.DeleteHistory history) {
+    run("context", () -> {
+      try {
+        Accounts accounts = new Accounts(store, settings.join(), KeyringSecretStore.open());
+        context.complete(AppContext.open(accounts, sandboxOptions, ui, locale, history));
+      } catch (RuntimeException | Error e) {
+        context.completeExceptionally(e);
+      }
+    });
+    return context;
+  }
+
+  CompletableFuture<AppContext> context() {
+    return context;
+  }
+
+  private static void run(String what, Runnable work) {
+    Thread thread = new Thread(work, "inboxdesk-start-" + what);
+    thread.setDaemon(true);
+    thread.start();
+  }
+}

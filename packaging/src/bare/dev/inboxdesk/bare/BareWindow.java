@@ -1,5 +1,8 @@
 package dev.inboxdesk.bare;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import javafx.application.Application;
@@ -37,13 +40,25 @@ public final class BareWindow extends Application {
     stage.setScene(new Scene(root, 1200, 760));
     stage.setTitle("Bare window");
     stage.addEventHandler(WindowEvent.WINDOW_SHOWN, event -> Platform.runLater(() -> {
-      Instant frame = Instant.now();
-      long millis = ProcessHandle.current().info().startInstant()
-          .map(start -> Duration.between(start, frame).toMillis()).orElse(0L);
-      System.out.println("startup_ms=" + millis);
+      System.out.println("startup_ms=" + sinceStart().toMillis());
       System.out.flush();
       Platform.exit();
     }));
     stage.show();
+  }
+
+  /** As InboxDesk's smoke test measures it: the kernel's clock since boot on Linux, else ProcessHandle. */
+  static Duration sinceStart() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long startTicks = Long.parseLong(fields[19]);
+      double uptime = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
+      return Duration.ofMillis(Math.round((uptime - startTicks / 100.0) * 1000));
+    } catch (IOException | RuntimeException notLinux) {
+      Instant now = Instant.now();
+      return ProcessHandle.current().info().startInstant().map(start -> Duration.between(start, now))
+          .orElse(Duration.ZERO);
+    }
   }
 }

@@ -518,6 +518,12 @@ public final class DeleteQueue {
     if (wanted.isEmpty()) {
       return List.of();
     }
+    if (isEveryRow(wanted)) {
+      // "Delete all shown" without a search: no sets of 100,000 rows to build.
+      List<ItemRow> taken = new ArrayList<>(wanted);
+      rows.clear();
+      return taken;
+    }
     Set<ItemRow> present = Collections.newSetFromMap(new IdentityHashMap<>(rows.size() * 2));
     present.addAll(rows);
     List<ItemRow> taken = new ArrayList<>(wanted.size());
@@ -545,6 +551,29 @@ public final class DeleteQueue {
       rows.setAll(remaining);
     }
     return taken;
+  }
+
+  /** True when {@code wanted} is the list's rows, in its order or the reverse, none of them in flight. */
+  private boolean isEveryRow(Collection<ItemRow> wanted) {
+    int size = rows.size();
+    if (wanted.size() != size) {
+      return false;
+    }
+    boolean forward = true;
+    boolean backward = true;
+    int i = 0;
+    for (ItemRow row : wanted) {
+      if (row == inFlight) {
+        return false;
+      }
+      forward = forward && row == rows.get(i);
+      backward = backward && row == rows.get(size - 1 - i);
+      if (!forward && !backward) {
+        return false;
+      }
+      i++;
+    }
+    return true;
   }
 
   /**

@@ -147,9 +147,16 @@ public final class DeleteQueue {
     if (taken.isEmpty()) {
       return;
     }
+    // (the lookups are skipped when there is nothing to find: a bulk delete does 100,000 of each)
+    boolean retries = !retryTimers.isEmpty();
+    boolean signIns = !awaitingSignIn.isEmpty();
     for (ItemRow row : taken) {
-      cancelRetry(row);
-      awaitingSignIn.remove(row.id());
+      if (retries) {
+        cancelRetry(row);
+      }
+      if (signIns) {
+        awaitingSignIn.remove(row.id());
+      }
       unsettled.put(row.id(), row);
     }
     // A new delete closes the previous undo offer: its rows go out now, the new ones wait.
@@ -174,8 +181,13 @@ public final class DeleteQueue {
     }
     cancelUndoTimer();
     int count = undoable.size();
-    for (ItemRow row : undoable) {
-      unsettled.remove(row.id());
+    if (unsettled.size() == count) {
+      // The rows in the undo window are among the unsettled ones: the same size, the same rows.
+      unsettled.clear();
+    } else {
+      for (ItemRow row : undoable) {
+        unsettled.remove(row.id());
+      }
     }
     restoreAll(undoable, RowState.NORMAL);
     undoable.clear();

@@ -52,6 +52,7 @@ public class ItemListViewModel {
   // Sorted first, then filtered: a keystroke in the search then only refilters, instead of
   // feeding every row it hides or shows through the sort (slower, and garbage by the megabyte
   // with 100,000 rows).
+  private final ObservableList<ItemRow> allRowsView = FXCollections.unmodifiableObservableList(rows);
   private final SortedList<ItemRow> sorted = new SortedList<>(rows, SortOrder.NEWEST_FIRST.comparator());
   private final FilteredList<ItemRow> filtered = new FilteredList<>(sorted);
   private final DeleteQueue queue;
@@ -98,9 +99,12 @@ public class ItemListViewModel {
     return filtered;
   }
 
-  /** Every row, in the server's order, unfiltered. */
+  /**
+   * Every row, in the server's order, unfiltered. Always the same list: the read-only view listens
+   * to the rows only weakly, so a fresh view per call would lose its listeners once collected.
+   */
   public ObservableList<ItemRow> allRows() {
-    return FXCollections.unmodifiableObservableList(rows);
+    return allRowsView;
   }
 
   public StringProperty searchTextProperty() {

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Big inboxes in the app's list view: answer to rendered list, filter keystrokes, memory.
 # Usage: benchmarks/big-inbox.sh [runs] [items]   (after ./mvnw -DskipTests install)
+# BENCH_JAVA=path/to/java runs the window on another runtime (the installed one:
+# packaging/target/deb-unpacked/opt/inboxdesk/lib/runtime/bin/java), BENCH_OPTIONS adds JVM options
+# (for it: "-XX:+UseCompactObjectHeaders --enable-native-access=javafx.graphics,ALL-UNNAMED").
 # Needs Xvfb (xvfb-run) when there is no display. The sandbox runs in its own process with its
 # rate limit lifted (listing 100,000 notifications at 60 requests a minute takes over half an hour).
 set -euo pipefail
@@ -9,6 +12,9 @@ runs="${1:-5}"
 items="${2:-100000}"
 # The installed app's JVM options, so that memory is what users get.
 jvm_options=(-XX:+UseSerialGC -Xms16m -Xmn8m -Xmx512m -Xss512k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m)
+# shellcheck disable=SC2206 # options are words
+jvm_options+=(${BENCH_OPTIONS:-})
+bench_java="${BENCH_JAVA:-java}"
 log="$(mktemp)"
 java -jar app/target/inboxdesk.jar sandbox --size "$items" --rate-limit 100000000 >"$log" 2>&1 &
 sandbox=$!
@@ -22,7 +28,7 @@ for service in messages notifications; do
   url="$messages_url"; [ "$service" = notifications ] && url="$notifications_url"
   for run in $(seq 1 "$runs"); do
     echo "== $service, run $run"
-    "${display[@]}" java "${jvm_options[@]}" -cp benchmarks/target/benchmarks.jar dev.inboxdesk.bench.BigInbox \
+    "${display[@]}" "$bench_java" "${jvm_options[@]}" -cp benchmarks/target/benchmarks.jar dev.inboxdesk.bench.BigInbox \
       "$service" "$url"
   done
 done

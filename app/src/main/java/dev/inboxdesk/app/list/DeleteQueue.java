@@ -173,9 +173,16 @@ public final class DeleteQueue {
     if (taken.isEmpty()) {
       return;
     }
+    // (the lookups are skipped when there is nothing to find: a bulk delete does 100,000 of each)
+    boolean retries = !retryTimers.isEmpty();
+    boolean signIns = !awaitingSignIn.isEmpty();
     for (ItemRow row : taken) {
-      cancelRetry(row);
-      awaitingSignIn.remove(row.id());
+      if (retries) {
+        cancelRetry(row);
+      }
+      if (signIns) {
+        awaitingSignIn.remove(row.id());
+      }
       unsettled.put(row.id(), row);
     }
     if (undoWindow.isZero() || undoWindow.isNegative()) {
@@ -204,8 +211,13 @@ public final class DeleteQueue {
       return 0;
     }
     newest.timer.cancel();
-    for (ItemRow row : newest.rows) {
-      unsettled.remove(row.id());
+    if (unsettled.size() == newest.rows.size()) {
+      // The newest delete's rows are all that is unsettled: the same size, the same rows.
+      unsettled.clear();
+    } else {
+      for (ItemRow row : newest.rows) {
+        unsettled.remove(row.id());
+      }
     }
     restoreAll(newest.rows, RowState.NORMAL);
     offerUndo();
@@ -594,6 +606,12 @@ public final class DeleteQueue {
     if (wanted.isEmpty()) {
       return List.of();
     }
+    if (isEveryRow(wanted)) {
+      // "Delete all shown" without a search: no sets of 100,000 rows to build.
+      List<ItemRow> taken = new ArrayList<>(wanted);
+      rows.clear();
+      return taken;
+    }
     Set<ItemRow> present = Collections.newSetFromMap(new IdentityHashMap<>(rows.size() * 2));
     present.addAll(rows);
     List<ItemRow> taken = new ArrayList<>(wanted.size());
@@ -621,6 +639,29 @@ public final class DeleteQueue {
       rows.setAll(remaining);
     }
     return taken;
+  }
+
+  /** True when {@code wanted} is the list's rows, in its order or the reverse, none of them in flight. */
+  private boolean isEveryRow(Collection<ItemRow> wanted) {
+    int size = rows.size();
+    if (wanted.size() != size) {
+      return false;
+    }
+    boolean forward = true;
+    boolean backward = true;
+    int i = 0;
+    for (ItemRow row : wanted) {
+      if (row == inFlight) {
+        return false;
+      }
+      forward = forward && row == rows.get(i);
+      backward = backward && row == rows.get(size - 1 - i);
+      if (!forward && !backward) {
+        return false;
+      }
+      i++;
+    }
+    return true;
   }
 
   /**

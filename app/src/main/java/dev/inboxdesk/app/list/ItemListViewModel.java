@@ -108,7 +108,10 @@ public class ItemListViewModel {
     return filtered;
   }
 
-  /** Every row, in the server's order, unfiltered. */
+  /**
+   * Every row, in the server's order, unfiltered. Always the same list: the read-only view listens
+   * to the rows only weakly, so a fresh view per call would lose its listeners once collected.
+   */
   public ObservableList<ItemRow> allRows() {
     return readOnlyRows;
   }

@@ -9,6 +9,7 @@ import dev.inboxdesk.app.common.Problem;
 import dev.inboxdesk.sandbox.SandboxOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import dev.inboxdesk.history.DeleteHistory;
@@ -234,9 +235,24 @@ public final class InboxDeskApp extends Application {
     }
   }
 
-  /** Seconds since the JVM started, for {@code startup_ms}. */
+  /**
+   * Time since this process started, for {@code startup_ms}. On Linux from the kernel's own clock
+   * since boot (/proc/self/stat and /proc/uptime, to 10 ms): {@code ProcessHandle}'s start instant
+   * adds the boot time, which Linux gives in whole seconds, so it is off by up to a second (the same
+   * offset for every run until the next boot). Elsewhere {@code ProcessHandle}.
+   */
   static Duration sinceJvmStart(Instant now) {
-    return ProcessHandle.current().info().startInstant().map(start -> Duration.between(start, now))
-        .orElse(Duration.ZERO);
+    Duration lag = Duration.between(now, Instant.now());
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long startTicks = Long.parseLong(fields[19]);
+      double uptime = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
+      // USER_HZ, the unit of starttime, is 100 on every Linux
+      return Duration.ofMillis(Math.round((uptime - startTicks / 100.0) * 1000)).minus(lag);
+    } catch (IOException | RuntimeException notLinux) {
+      return ProcessHandle.current().info().startInstant().map(start -> Duration.between(start, now))
+          .orElse(Duration.ZERO);
+    }
   }
 }

@@ -72,7 +72,8 @@ public final class MainView {
   @FXML private Tab inboxTab;
   @FXML private Tab notificationsTab;
   @FXML private ItemListView inboxController;
-  @FXML private ItemListView notificationsController;
+  /** The second tab's list, built when it is first shown or when the model arrives, whichever is first. */
+  private ItemListView notificationsController;
   @FXML private HBox toast;
   @FXML private Label toastText;
   @FXML private Button toastUndo;
@@ -146,7 +147,11 @@ public final class MainView {
     fillShortcuts();
     if (model == null) {
       inboxController.showLoading();
-      notificationsController.showLoading();
+      tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+        if (tab == notificationsTab) {
+          notificationsView();
+        }
+      });
       sandboxBadge.setVisible(false);
       sandboxBadge.setManaged(false);
       messagesAccount.setText(resources.getString("bar.messages") + ": …");
@@ -169,7 +174,11 @@ public final class MainView {
 
   private void bindModel() {
     inboxController.bind(model.inbox(), clock, () -> signIn(Connection.Service.MESSAGES));
-    notificationsController.bind(model.notifications(), clock, () -> signIn(Connection.Service.NOTIFICATIONS));
+    if (notificationsController == null) {
+      notificationsView();
+    } else {
+      notificationsController.bind(model.notifications(), clock, () -> signIn(Connection.Service.NOTIFICATIONS));
+    }
     model.messagesServerProperty().addListener(obs -> showConnections());
     model.notificationsServerProperty().addListener(obs -> showConnections());
     model.messagesAccountProperty().addListener((obs, old, account) -> showAccounts());
@@ -255,7 +264,7 @@ public final class MainView {
   }
 
   ItemListView activeView() {
-    return tabs.getSelectionModel().getSelectedItem() == notificationsTab ? notificationsController
+    return tabs.getSelectionModel().getSelectedItem() == notificationsTab ? notificationsView()
         : inboxController;
   }
 
@@ -595,6 +604,25 @@ public final class MainView {
         .map(until -> MessageFormat.format(resources.getString("close.waiting"), left,
             Math.max(1, java.time.Duration.between(clock.instant(), until).toSeconds())))
         .orElseGet(() -> MessageFormat.format(resources.getString("close.text"), left));
+  }
+
+  /** The notifications tab's list view, loaded the first time it is needed (bound if the model is there). */
+  private ItemListView notificationsView() {
+    if (notificationsController == null) {
+      FXMLLoader loader = new FXMLLoader(ItemListView.class.getResource("ItemListView.fxml"), resources);
+      try {
+        notificationsTab.setContent(loader.load());
+      } catch (IOException e) {
+        throw new UncheckedIOException("The notifications list could not be loaded", e);
+      }
+      notificationsController = loader.getController();
+      if (model != null) {
+        notificationsController.bind(model.notifications(), clock, () -> signIn(Connection.Service.NOTIFICATIONS));
+      } else {
+        notificationsController.showLoading();
+      }
+    }
+    return notificationsController;
   }
 
   /** The request inspector, built on first use (it is rarely opened, and a table is not cheap). */

@@ -1,0 +1,83 @@
+package dev.inboxdesk.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inboxdesk.app.common.ErrorPresenter;
+import dev.inboxdesk.app.common.FxScheduler;
+import dev.inboxdesk.app.list.LoadState;
+import dev.inboxdesk.sandbox.SandboxOptions;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window comes before what can wait: it is shown without its model (no sandbox, no keyring,
+ * no clients yet), its lists say they are loading, and they fill in once the model is bound.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FirstFrameTest {
+  private MainView view;
+  private FxScheduler scheduler;
+  private AppContext context;
+
+  @Start
+  void start(Stage stage) {
+    Locale.setDefault(Locale.ENGLISH);
+    Theme.LIGHT.apply();
+    view = new MainView(Clock.systemUTC(), theme -> { });
+    stage.setScene(new Scene(InboxDeskApp.load(ResourceBundle.getBundle(ErrorPresenter.BUNDLE, Locale.ENGLISH),
+        view), 1200, 760));
+    stage.show();
+  }
+
+  @AfterEach
+  void stop() {
+    if (context != null) {
+      context.close();
+    }
+    if (scheduler != null) {
+      scheduler.close();
+    }
+  }
+
+  @Test
+  void theWindowShowsLoadingListsBeforeItsModelAndFillsInAfter(FxRobot robot) throws Exception {
+    // Shown, with the lists' loading state, and keys that need a model do nothing yet.
+    assertThat(robot.lookup(".state").queryAll().stream().filter(Node::isVisible))
+        .isNotEmpty()
+        .allMatch(state -> ((javafx.scene.layout.Pane) state).getChildren().get(0)
+            instanceof javafx.scene.control.ProgressIndicator);
+    robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.R)
+        .release(javafx.scene.input.KeyCode.R, javafx.scene.input.KeyCode.CONTROL);
+
+    // Built off the FX thread, as the app does after its first frame.
+    scheduler = new FxScheduler(Clock.systemUTC());
+    context = AppContext.onSandbox(SandboxOptions.defaults().withSize(12), scheduler, Locale.ENGLISH);
+    WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+      view.bind(context.model(), context::signInDemoAccount);
+      context.start();
+    });
+
+    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () ->
+        context.model().inbox().loadStateProperty().get() == LoadState.LOADED
+            && context.model().notifications().loadStateProperty().get() == LoadState.LOADED);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#messages-list").queryAs(ListView.class).getItems()).hasSize(12);
+    // The request inspector is built when first opened.
+    robot.clickOn("#requestsToggle");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#inspectorTable").tryQuery()).isPresent();
+  }
+}

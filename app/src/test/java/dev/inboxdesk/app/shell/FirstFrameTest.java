@@ -64,7 +64,9 @@ class FirstFrameTest {
 
     // Built off the FX thread, as the app does after its first frame.
     scheduler = new FxScheduler(Clock.systemUTC());
-    context = AppContext.onSandbox(SandboxOptions.defaults().withSize(12), scheduler, Locale.ENGLISH);
+    context = AppContext.onSandbox(SandboxOptions.defaults().withSize(12), scheduler, Locale.ENGLISH,
+        new dev.inboxdesk.history.DeleteHistory(java.nio.file.Files.createTempDirectory("inboxdesk-history-test"),
+            Clock.systemUTC()));
     WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
       view.bind(context.model(), context::signInDemoAccount);
       context.start();

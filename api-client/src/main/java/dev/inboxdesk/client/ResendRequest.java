@@ -20,7 +20,11 @@ public record ResendRequest(String method, String url, List<Exchange.Header> hea
   /**
    * Checks and copies the parts.
    *
-   * @throws NullPointerException when a part is missing
+   * @param method the HTTP method
+   * @param url an address on the client's own server
+   * @param headers the headers to send
+   * @param body the body as text, empty (or null) for none
+   * @throws NullPointerException when the method or the URL is missing
    */
   public ResendRequest {
     Objects.requireNonNull(method, "method");

@@ -14,7 +14,10 @@ public record Resent(int status, List<Exchange.Header> headers, String body) {
   /**
    * Copies the headers.
    *
-   * @throws NullPointerException when a part is missing
+   * @param status the HTTP status
+   * @param headers the answer's headers, secrets masked
+   * @param body the answer's body as text, secrets masked
+   * @throws NullPointerException when the headers are missing
    */
   public Resent {
     headers = List.copyOf(headers);

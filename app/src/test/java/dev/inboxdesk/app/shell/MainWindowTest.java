@@ -227,7 +227,9 @@ class MainWindowTest extends WindowTest {
     fx(() -> inbox().undoWindowSecondsProperty().set(30));
     List<ItemRow> three = List.copyOf(inbox().visibleRows().subList(0, 3));
     fx(() -> inbox().delete(three));
-    context.sandbox().faults().set(new FaultSettings(1500, 0, 500, 0, false, 0, 0, 0, 0, 3, "messages"));
+    // Each answer takes seconds, so Cancel comes while the first delete is still with the server,
+    // even on a busy machine.
+    context.sandbox().faults().set(new FaultSettings(4000, 0, 500, 0, false, 0, 0, 0, 0, 3, "messages"));
 
     fx(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
     waitUntil(() -> robot.lookup("#closeCancel").tryQuery().isPresent());

@@ -14,8 +14,6 @@ import java.util.logging.Logger;
  * never touches the JavaFX toolkit.
  */
 public final class Launcher {
-  /** Held so that the filter below stays on it (the logging system keeps loggers only weakly). */
-  private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
   private static final String CLASSPATH_WARNING = "Unsupported JavaFX configuration";
 
   private Launcher() {
@@ -45,8 +43,18 @@ public final class Launcher {
     if (ModuleLayer.boot().findModule("javafx.graphics").isPresent()) {
       return;
     }
-    Filter previous = JAVAFX_LOG.getFilter();
-    JAVAFX_LOG.setFilter(record -> !isClasspathWarning(record) && (previous == null || previous.isLoggable(record)));
+    Logger javafx = JavaFxLog.LOGGER;
+    Filter previous = javafx.getFilter();
+    javafx.setFilter(record -> !isClasspathWarning(record) && (previous == null || previous.isLoggable(record)));
+  }
+
+  /**
+   * Holds the {@code javafx} logger so that the filter stays on it (the logging system keeps loggers
+   * only weakly); a class of its own so that a start from the installed runtime, which needs no
+   * filter, does not start the logging system this early.
+   */
+  private static final class JavaFxLog {
+    static final Logger LOGGER = Logger.getLogger("javafx");
   }
 
   static boolean isClasspathWarning(LogRecord record) {

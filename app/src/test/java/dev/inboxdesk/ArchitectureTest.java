@@ -96,13 +96,13 @@ class ArchitectureTest {
         .check(classes);
   }
 
-  /** Views, dialogs, cells and panels own nodes; so do the start-up classes that own the stage. */
+  /** Views, dialogs, cells, panels and menus own nodes; so do the start-up classes that own the stage. */
   private static DescribedPredicate<JavaClass> areNotViews() {
     return DescribedPredicate.describe("are not views", type -> {
       String outer = type.getName().replaceFirst("\\$.*", "");
       String simple = outer.substring(outer.lastIndexOf('.') + 1);
       return !(simple.endsWith("View") || simple.endsWith("Dialog") || simple.endsWith("Cell")
-          || simple.endsWith("Panel") || simple.equals("InboxDeskApp") || simple.equals("SmokeTest"));
+          || simple.endsWith("Panel") || simple.endsWith("Menu") || simple.equals("InboxDeskApp") || simple.equals("SmokeTest"));
     });
   }
 }

@@ -8,7 +8,6 @@ import dev.inboxdesk.app.common.FxScheduler;
 import dev.inboxdesk.app.common.Problem;
 import dev.inboxdesk.sandbox.SandboxOptions;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,8 +22,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.TextArea;
@@ -46,8 +43,7 @@ public final class InboxDeskApp extends Application {
   public static void launchAndWait(List<String> args) {
     LaunchOptions options = LaunchOptions.parse(args);
     launchOptions = options;
-    startup = Startup.begin(options.config() != null ? options.config().resolve("settings.json")
-        : SettingsStore.defaultFile());
+    startup = begin(options);
     Application.launch(InboxDeskApp.class, args.toArray(String[]::new));
   }
 
@@ -60,9 +56,7 @@ public final class InboxDeskApp extends Application {
   @Override
   public void start(Stage stage) {
     LaunchOptions options = launchOptions != null ? launchOptions : LaunchOptions.parse(getParameters().getRaw());
-    Startup begun = startup != null ? startup : Startup.begin(options.config() != null
-        ? options.config().resolve("settings.json") : SettingsStore.defaultFile());
-    AppLog.install(options.config() != null ? options.config().resolve("logs") : AppLog.directory());
+    Startup begun = startup != null ? startup : begin(options);
     installCrashHandler();
     Locale locale = Locale.getDefault();
     scheduler = new FxScheduler(Clock.systemUTC());
@@ -72,7 +66,7 @@ public final class InboxDeskApp extends Application {
     theme.apply();
     ResourceBundle bundle = ResourceBundle.getBundle(ErrorPresenter.BUNDLE, locale);
     MainView view = new MainView(Clock.systemUTC(), Theme::apply);
-    Scene scene = new Scene(load(bundle, view), options.width(), options.height());
+    Scene scene = new Scene(view.build(bundle), options.width(), options.height());
     view.installKeys(scene);
     view.showTheme(theme);
     view.select(options.view());
@@ -83,12 +77,16 @@ public final class InboxDeskApp extends Application {
     if (options.smokeTest()) {
       SmokeTest.watch(stage, begun.context(), options);
     }
-    // After the first frame: one pulse for it to reach the screen, then the rest of the start.
-    stage.addEventHandler(WindowEvent.WINDOW_SHOWN, event -> Platform.runLater(() -> begun.buildContext(sandboxOptions, scheduler, locale,
-        // A run on its own settings folder (a smoke test, a screenshot) keeps its record there too.
-        new DeleteHistory(options.config() != null ? options.config().resolve("history")
-            : DeleteHistory.defaultFolder(), Clock.systemUTC()))
-        .whenComplete((built, error) -> Platform.runLater(() -> attach(stage, view, bundle, built, error)))));
+    // After the first frame: one pulse for it to reach the screen, then the rest of the start: the
+    // model on another thread while this one builds the list in front.
+    stage.addEventHandler(WindowEvent.WINDOW_SHOWN, event -> Platform.runLater(() -> {
+      begun.buildContext(sandboxOptions, scheduler, locale,
+          // A run on its own settings folder (a smoke test, a screenshot) keeps its record there too.
+          new DeleteHistory(options.config() != null ? options.config().resolve("history")
+              : DeleteHistory.defaultFolder(), Clock.systemUTC()))
+          .whenComplete((built, error) -> Platform.runLater(() -> attach(stage, view, bundle, built, error)));
+      view.buildLists();
+    }));
     stage.show();
   }
 
@@ -116,23 +114,11 @@ public final class InboxDeskApp extends Application {
     }
   }
 
-  static Parent load(ResourceBundle bundle, MainView view) {
-    FXMLLoader loader = new FXMLLoader(InboxDeskApp.class.getResource("MainView.fxml"), bundle);
-    loader.setControllerFactory(type -> {
-      if (type == MainView.class) {
-        return view;
-      }
-      try {
-        return type.getDeclaredConstructor().newInstance();
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("Cannot create " + type, e);
-      }
-    });
-    try {
-      return loader.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException("The main window could not be loaded", e);
-    }
+  /** Begins the start that does not need the toolkit: the log file and the settings, from their places. */
+  private static Startup begin(LaunchOptions options) {
+    Path config = options.config();
+    return Startup.begin(config != null ? config.resolve("settings.json") : SettingsStore.defaultFile(),
+        config != null ? config.resolve("logs") : AppLog.directory());
   }
 
   @Override

@@ -6,8 +6,13 @@ import dev.inboxdesk.app.accounts.Profile;
 import dev.inboxdesk.app.accounts.Settings;
 import dev.inboxdesk.app.accounts.SignInDialog;
 import dev.inboxdesk.app.common.Problem;
+import dev.inboxdesk.app.history.HistoryPanel;
+import dev.inboxdesk.app.inspector.InspectorView;
 import dev.inboxdesk.app.list.ItemListView;
 import dev.inboxdesk.app.list.ItemListViewModel;
+import dev.inboxdesk.app.review.ReviewPanel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.util.ResourceBundle;
@@ -17,13 +22,12 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -32,17 +36,26 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
+import org.controlsfx.control.StatusBar;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The main window: binds the {@link MainViewModel}; keys, toast, help and dialogs live here. */
 public final class MainView {
@@ -54,44 +67,40 @@ public final class MainView {
   private final Consumer<Theme> themeSwitch;
   private Consumer<Connection.Service> sandboxSignIn;
 
-  @FXML private ResourceBundle resources;
-  @FXML private Button sandboxBadge;
-  @FXML private MenuButton messagesAccount;
-  @FXML private MenuButton notificationsAccount;
-  @FXML private RadioMenuItem undo0;
-  @FXML private RadioMenuItem undo3;
-  @FXML private RadioMenuItem undo5;
-  @FXML private RadioMenuItem undo10;
-  @FXML private RadioMenuItem undo30;
-  @FXML private RadioMenuItem wait30;
-  @FXML private RadioMenuItem wait120;
-  @FXML private RadioMenuItem wait600;
-  @FXML private CheckMenuItem confirmDeletes;
-  @FXML private CheckMenuItem darkTheme;
-  @FXML private TabPane tabs;
-  @FXML private Tab inboxTab;
-  @FXML private Tab notificationsTab;
-  @FXML private ItemListView inboxController;
-  /** The second tab's list, built when it is first shown or when the model arrives, whichever is first. */
+  private ResourceBundle resources;
+  private Button sandboxBadge;
+  private MenuButton messagesAccount;
+  private MenuButton notificationsAccount;
+  private SettingsMenu settingsMenu;
+  /** The theme on screen, so that showing it does not switch to it again. */
+  private Theme shownTheme;
+  private StackPane center;
+  private TabPane tabs;
+  private Tab inboxTab;
+  private Tab notificationsTab;
+  /**
+   * The tabs' lists, built after the first frame (the inbox's at once, the notifications' when its tab
+   * is first shown or the model arrives), so that the first frame waits for neither.
+   */
+  private ItemListView inboxController;
   private ItemListView notificationsController;
-  @FXML private HBox toast;
-  @FXML private Label toastText;
-  @FXML private Button toastUndo;
-  @FXML private VBox help;
-  @FXML private GridPane shortcuts;
-  @FXML private Label status;
-  @FXML private org.controlsfx.control.StatusBar statusBar;
-  @FXML private Label statusSending;
+  /** The keyboard help, an overlay built the first time it is opened. */
+  private VBox help;
+  private HBox toast;
+  private Label toastText;
+  private Button toastUndo;
+  private StatusBar statusBar;
+  private Label status;
+  private Label statusSending;
+  private ToggleButton requestsToggle;
+  private ToggleButton historyToggle;
   /** Where the request inspector goes; it is built the first time it is opened. */
-  @FXML private VBox inspectorSlot;
-  private dev.inboxdesk.app.inspector.InspectorView inspectorController;
-  @FXML private javafx.scene.control.ToggleButton requestsToggle;
-  @FXML private VBox historySlot;
-  @FXML private javafx.scene.layout.StackPane center;
-  @FXML private Button reviewButton;
-  private dev.inboxdesk.app.review.ReviewPanel reviewPanel;
-  @FXML private javafx.scene.control.ToggleButton historyToggle;
-  private dev.inboxdesk.app.history.HistoryPanel historyPanel;
+  private VBox inspectorSlot;
+  private InspectorView inspectorController;
+  /** Where "Recently deleted" goes; it is built the first time it is opened. */
+  private VBox historySlot;
+  private HistoryPanel historyPanel;
+  private ReviewPanel reviewPanel;
 
   private boolean closing;
   private boolean swallowSlash;
@@ -113,7 +122,134 @@ public final class MainView {
     this(null, clock, themeSwitch, null);
   }
 
-  @FXML
+  /**
+   * Builds the window's nodes, in code rather than FXML: the first frame waits for them, and FXML's
+   * reflective setters cost more than the rest of this window's build on a cold start
+   * (docs/BENCHMARKS.md). The lists, the help, the inspector and the dialogs are built when first
+   * needed.
+   */
+  public Parent build(ResourceBundle bundle) {
+    this.resources = bundle;
+    BorderPane root = new BorderPane(centerPane(), topBar(), null, bottomBar(), null);
+    root.getStyleClass().add("main-view");
+    root.getStylesheets().add(MainView.class.getResource("MainView.css").toExternalForm());
+    initialize();
+    return root;
+  }
+
+  /** The app's name, the sandbox badge, both accounts and the window's tools. */
+  private HBox topBar() {
+    Label title = new Label(dev.inboxdesk.AppInfo.NAME);
+    title.getStyleClass().add("app-title");
+    title.setMinWidth(Region.USE_PREF_SIZE);
+    sandboxBadge = new Button(resources.getString("bar.sandbox"));
+    sandboxBadge.setId("sandboxBadge");
+    sandboxBadge.getStyleClass().add("sandbox-badge");
+    sandboxBadge.setMinWidth(Region.USE_PREF_SIZE);
+    sandboxBadge.setOnAction(event -> openSandboxPanel());
+    Pane gap = new Pane();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    messagesAccount = accountButton("messagesAccount");
+    notificationsAccount = accountButton("notificationsAccount");
+    Button review = tool(new Button(), "reviewButton", "fth-play-circle", "bar.review", "bar.review.tip");
+    review.setOnAction(event -> openReview());
+    historyToggle = tool(new ToggleButton(), "historyToggle", "fth-archive", "bar.history", "bar.history.tip");
+    requestsToggle = tool(new ToggleButton(), "requestsToggle", "fth-activity", "bar.requests", "bar.requests.tip");
+    settingsMenu = new SettingsMenu(resources);
+    Button helpButton = tool(new Button(), "helpButton", "fth-help-circle", "help.title", "bar.help.tip");
+    helpButton.setOnAction(event -> toggleHelp());
+    HBox bar = new HBox(10, title, sandboxBadge, gap, messagesAccount, notificationsAccount, review, historyToggle,
+        requestsToggle, settingsMenu, helpButton);
+    bar.getStyleClass().add("connection-bar");
+    bar.setAlignment(Pos.CENTER_LEFT);
+    return bar;
+  }
+
+  private static MenuButton accountButton(String id) {
+    MenuButton button = new MenuButton();
+    button.setId(id);
+    button.getStyleClass().add("account-button");
+    return button;
+  }
+
+  /** A flat button with an icon: its name for screen readers, its tip for the mouse. */
+  private <B extends ButtonBase> B tool(B button, String id, String icon, String nameKey, String tipKey) {
+    button.setId(id);
+    button.getStyleClass().add("flat");
+    button.setAccessibleText(resources.getString(nameKey));
+    button.setMinWidth(Region.USE_PREF_SIZE);
+    button.setGraphic(new FontIcon(icon));
+    button.setTooltip(new Tooltip(resources.getString(tipKey)));
+    return button;
+  }
+
+  /** The two tabs; the inbox's says that it loads until its list is built. */
+  private StackPane centerPane() {
+    Label loading = new Label(resources.getString("state.loading"));
+    loading.getStyleClass().addAll("text-muted", "first-frame-loading");
+    inboxTab = new Tab(null, loading);
+    inboxTab.setId("inboxTab");
+    notificationsTab = new Tab();
+    notificationsTab.setId("notificationsTab");
+    tabs = new TabPane(inboxTab, notificationsTab);
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    tabs.getStyleClass().add("main-tabs");
+    center = new StackPane(tabs);
+    return center;
+  }
+
+  /**
+   * Below the lists: the slots of "Recently deleted" and the request inspector, the toast (a row of
+   * its own: it never covers a row of the list) and ControlsFX's status bar (the connection on the
+   * left, the progress of deletes being sent on the right).
+   */
+  private VBox bottomBar() {
+    historySlot = slot();
+    historySlot.setPrefHeight(280);
+    inspectorSlot = slot();
+    toastText = new Label();
+    toastText.setId("toastText");
+    toastText.setWrapText(true);
+    toastText.setMaxWidth(Double.MAX_VALUE);
+    HBox.setHgrow(toastText, Priority.ALWAYS);
+    toastUndo = new Button(resources.getString("toast.undo"));
+    toastUndo.setId("toastUndo");
+    toastUndo.getStyleClass().add("toast-action");
+    toastUndo.setOnAction(event -> undo());
+    Button toastClose = new Button("✕");
+    toastClose.getStyleClass().add("toast-close");
+    toastClose.setOnAction(event -> hideToast());
+    toast = new HBox(14, toastText, toastUndo, toastClose);
+    toast.setId("toast");
+    toast.getStyleClass().add("toast");
+    toast.setAlignment(Pos.CENTER_LEFT);
+    toast.setVisible(false);
+    status = mutedLabel("status");
+    statusSending = mutedLabel("statusSending");
+    statusBar = new StatusBar();
+    statusBar.setId("statusBar");
+    statusBar.setText("");
+    statusBar.getLeftItems().add(status);
+    Label helpHint = mutedLabel(null);
+    helpHint.setText(resources.getString("status.help"));
+    statusBar.getRightItems().addAll(statusSending, helpHint);
+    return new VBox(historySlot, inspectorSlot, toast, statusBar);
+  }
+
+  private static VBox slot() {
+    VBox slot = new VBox();
+    slot.setVisible(false);
+    slot.setManaged(false);
+    return slot;
+  }
+
+  private static Label mutedLabel(String id) {
+    Label label = new Label();
+    label.setId(id);
+    label.getStyleClass().add("text-muted");
+    return label;
+  }
+
   private void initialize() {
     toastTimer.setOnFinished(event -> hideToast());
     toast.managedProperty().bind(toast.visibleProperty());
@@ -140,16 +276,20 @@ public final class MainView {
         activeView().focusList();
       }
     });
-    darkTheme.selectedProperty().addListener((obs, old, on) -> {
-      themeSwitch.accept(on ? Theme.DARK : Theme.LIGHT);
-      savePreferences();
+    settingsMenu.darkThemeProperty().addListener((obs, old, on) -> {
+      Theme wanted = on ? Theme.DARK : Theme.LIGHT;
+      if (wanted != shownTheme) {
+        shownTheme = wanted;
+        themeSwitch.accept(wanted);
+        savePreferences();
+      }
     });
-    fillShortcuts();
     if (model == null) {
-      inboxController.showLoading();
       tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
         if (tab == notificationsTab) {
           notificationsView();
+        } else {
+          inboxView();
         }
       });
       sandboxBadge.setVisible(false);
@@ -173,12 +313,15 @@ public final class MainView {
   }
 
   private void bindModel() {
-    inboxController.bind(model.inbox(), clock, () -> signIn(Connection.Service.MESSAGES));
-    if (notificationsController == null) {
-      notificationsView();
-    } else {
+    // a list built before the model came is bound now; one not built yet is built bound
+    if (inboxController != null) {
+      inboxController.bind(model.inbox(), clock, () -> signIn(Connection.Service.MESSAGES));
+    }
+    if (notificationsController != null) {
       notificationsController.bind(model.notifications(), clock, () -> signIn(Connection.Service.NOTIFICATIONS));
     }
+    inboxView();
+    notificationsView();
     model.messagesServerProperty().addListener(obs -> showConnections());
     model.notificationsServerProperty().addListener(obs -> showConnections());
     model.messagesAccountProperty().addListener((obs, old, account) -> showAccounts());
@@ -216,25 +359,17 @@ public final class MainView {
     }
     showSending();
 
+    // the saved settings first, then what a change of them does
     Settings saved = model.accounts().settings();
-    RadioMenuItem[] undoChoices = {undo0, undo3, undo5, undo10, undo30};
-    int[] seconds = {0, 3, 5, 10, 30};
-    for (int i = 0; i < undoChoices.length; i++) {
-      int value = seconds[i];
-      undoChoices[i].setSelected(value == saved.undoWindowSeconds());
-      undoChoices[i].setOnAction(event -> setUndoWindow(value));
-    }
-    RadioMenuItem[] waitChoices = {wait30, wait120, wait600};
-    int[] waits = {30, 120, 600};
-    for (int i = 0; i < waitChoices.length; i++) {
-      int value = waits[i];
-      waitChoices[i].setSelected(value == saved.maxWaitSeconds());
-      waitChoices[i].setOnAction(event -> model.accounts().update(settings -> settings.withMaxWaitSeconds(value)));
-    }
-    confirmDeletes.setSelected(saved.confirmDeletes());
+    settingsMenu.undoWindowSecondsProperty().set(saved.undoWindowSeconds());
+    settingsMenu.maxWaitSecondsProperty().set(saved.maxWaitSeconds());
+    settingsMenu.confirmDeletesProperty().set(saved.confirmDeletes());
     model.inbox().confirmDeletesProperty().set(saved.confirmDeletes());
     model.notifications().confirmDeletesProperty().set(saved.confirmDeletes());
-    confirmDeletes.selectedProperty().addListener((obs, old, on) -> {
+    settingsMenu.undoWindowSecondsProperty().addListener((obs, old, seconds) -> setUndoWindow(seconds.intValue()));
+    settingsMenu.maxWaitSecondsProperty().addListener((obs, old, seconds) ->
+        model.accounts().update(settings -> settings.withMaxWaitSeconds(seconds.intValue())));
+    settingsMenu.confirmDeletesProperty().addListener((obs, old, on) -> {
       model.inbox().confirmDeletesProperty().set(on);
       model.notifications().confirmDeletesProperty().set(on);
       savePreferences();
@@ -255,7 +390,8 @@ public final class MainView {
 
   /** Marks the dark-theme switch, for a start in dark. */
   public void showTheme(Theme theme) {
-    darkTheme.setSelected(theme == Theme.DARK);
+    shownTheme = theme;
+    settingsMenu.darkThemeProperty().set(theme == Theme.DARK);
   }
 
   /** Brings a tab to the front. */
@@ -264,8 +400,7 @@ public final class MainView {
   }
 
   ItemListView activeView() {
-    return tabs.getSelectionModel().getSelectedItem() == notificationsTab ? notificationsView()
-        : inboxController;
+    return tabs.getSelectionModel().getSelectedItem() == notificationsTab ? notificationsView() : inboxView();
   }
 
   private void onKey(KeyEvent event) {
@@ -282,7 +417,7 @@ public final class MainView {
       }
       return;
     }
-    if (help.isVisible() && (code == KeyCode.ESCAPE || code == KeyCode.F1)) {
+    if (help != null && help.isVisible() && (code == KeyCode.ESCAPE || code == KeyCode.F1)) {
       help.setVisible(false);
       event.consume();
     } else if (code == KeyCode.F1 || (!typing && "?".equals(event.getText()))) {
@@ -318,7 +453,6 @@ public final class MainView {
     }
   }
 
-  @FXML
   void undo() {
     int restored = activeView().model().undo();
     if (restored == 0) {
@@ -328,7 +462,6 @@ public final class MainView {
   }
 
   /** The sandbox's fault controls, through its control endpoint. */
-  @FXML
   void openSandboxPanel() {
     Connection onSandbox = model.connection(Connection.Service.MESSAGES).sandbox()
         ? model.connection(Connection.Service.MESSAGES) : model.connection(Connection.Service.NOTIFICATIONS);
@@ -337,14 +470,48 @@ public final class MainView {
         onSandbox.sandboxControlToken()), resources, tabs.getScene().getWindow()).show();
   }
 
-  @FXML
   void hideToast() {
     toast.setVisible(false);
   }
 
-  @FXML
   void toggleHelp() {
-    help.setVisible(!help.isVisible());
+    VBox overlay = helpOverlay();
+    overlay.setVisible(!overlay.isVisible());
+  }
+
+  /**
+   * The keyboard help over the lists, built the first time it is opened. An overlay: it never makes
+   * the window taller (minimum height 0); a click anywhere closes it.
+   */
+  private VBox helpOverlay() {
+    if (help == null) {
+      GridPane shortcuts = new GridPane();
+      shortcuts.setHgap(24);
+      shortcuts.setVgap(6);
+      int row = 0;
+      for (String key : SHORTCUTS) {
+        Label keys = new Label(resources.getString("shortcut." + key));
+        keys.getStyleClass().add("shortcut-key");
+        shortcuts.addRow(row++, keys, new Label(resources.getString("shortcut." + key + ".what")));
+      }
+      Label title = new Label(resources.getString("help.title"));
+      title.getStyleClass().add("title-3");
+      Label close = new Label(resources.getString("help.close"));
+      close.getStyleClass().add("text-muted");
+      VBox card = new VBox(10, title, shortcuts, close);
+      card.getStyleClass().add("help-card");
+      card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+      help = new VBox(card);
+      help.setId("help");
+      help.getStyleClass().add("help-overlay");
+      help.setAlignment(Pos.CENTER);
+      help.setMinHeight(0);
+      help.setVisible(false);
+      help.setOnMouseClicked(event -> toggleHelp());
+      // above the lists, below review mode's panel
+      center.getChildren().add(1, help);
+    }
+    return help;
   }
 
   /** Signing out sends the list's pending deletes first, with the same progress dialog as closing. */
@@ -368,8 +535,8 @@ public final class MainView {
       return;
     }
     model.accounts().update(settings -> settings.withPreferences(
-        model.inbox().undoWindowSecondsProperty().get(), confirmDeletes.isSelected(),
-        darkTheme.isSelected() ? Theme.DARK.name() : Theme.LIGHT.name()));
+        model.inbox().undoWindowSecondsProperty().get(), settingsMenu.confirmDeletesProperty().get(),
+        settingsMenu.darkThemeProperty().get() ? Theme.DARK.name() : Theme.LIGHT.name()));
   }
 
   private void showAccounts() {
@@ -510,15 +677,6 @@ public final class MainView {
     toastTimer.playFromStart();
   }
 
-  private void fillShortcuts() {
-    int row = 0;
-    for (String key : SHORTCUTS) {
-      Label keys = new Label(resources.getString("shortcut." + key));
-      keys.getStyleClass().add("shortcut-key");
-      shortcuts.addRow(row++, keys, new Label(resources.getString("shortcut." + key + ".what")));
-    }
-  }
-
   /**
    * Closing the window first sends the deletes still pending, with a progress dialog, then closes
    * and runs {@code afterClose}: nothing the user deleted is silently dropped.
@@ -606,30 +764,52 @@ public final class MainView {
         .orElseGet(() -> MessageFormat.format(resources.getString("close.text"), left));
   }
 
-  /** The notifications tab's list view, loaded the first time it is needed (bound if the model is there). */
+  /**
+   * Builds the list of the tab in front, after the first frame (which shows the tab loading); the
+   * other tab's list follows when it is first shown or when the model arrives.
+   */
+  public void buildLists() {
+    activeView();
+  }
+
+  /** The inbox tab's list view, built the first time it is needed. */
+  private ItemListView inboxView() {
+    if (inboxController == null) {
+      inboxController = buildList(inboxTab, Connection.Service.MESSAGES);
+    }
+    return inboxController;
+  }
+
+  /** The notifications tab's list view, built the first time it is needed. */
   private ItemListView notificationsView() {
     if (notificationsController == null) {
-      FXMLLoader loader = new FXMLLoader(ItemListView.class.getResource("ItemListView.fxml"), resources);
-      try {
-        notificationsTab.setContent(loader.load());
-      } catch (IOException e) {
-        throw new UncheckedIOException("The notifications list could not be loaded", e);
-      }
-      notificationsController = loader.getController();
-      if (model != null) {
-        notificationsController.bind(model.notifications(), clock, () -> signIn(Connection.Service.NOTIFICATIONS));
-      } else {
-        notificationsController.showLoading();
-      }
+      notificationsController = buildList(notificationsTab, Connection.Service.NOTIFICATIONS);
     }
     return notificationsController;
   }
 
+  /** A list view for {@code tab}: bound when the model is there, else saying that it loads. */
+  private ItemListView buildList(Tab tab, Connection.Service service) {
+    FXMLLoader loader = new FXMLLoader(ItemListView.class.getResource("ItemListView.fxml"), resources);
+    try {
+      tab.setContent(loader.load());
+    } catch (IOException e) {
+      throw new UncheckedIOException("The " + service + " list could not be loaded", e);
+    }
+    ItemListView view = loader.getController();
+    if (model != null) {
+      view.bind(model.list(service), clock, () -> signIn(service));
+    } else {
+      view.showLoading();
+    }
+    return view;
+  }
+
   /** The request inspector, built on first use (it is rarely opened, and a table is not cheap). */
-  public dev.inboxdesk.app.inspector.InspectorView inspector() {
+  public InspectorView inspector() {
     if (inspectorController == null) {
       FXMLLoader loader = new FXMLLoader(
-          dev.inboxdesk.app.inspector.InspectorView.class.getResource("InspectorView.fxml"), resources);
+          InspectorView.class.getResource("InspectorView.fxml"), resources);
       try {
         inspectorSlot.getChildren().setAll((javafx.scene.Parent) loader.load());
       } catch (IOException e) {
@@ -643,7 +823,6 @@ public final class MainView {
   }
 
   /** Review mode over the list in front: one item at a time, from the first row it shows. */
-  @FXML
   void openReview() {
     if (model == null || reviewPanel != null) {
       return;
@@ -654,7 +833,7 @@ public final class MainView {
     }
     String title = resources.getString(shown == inboxController ? "review.title.messages"
         : "review.title.notifications");
-    reviewPanel = new dev.inboxdesk.app.review.ReviewPanel(
+    reviewPanel = new ReviewPanel(
         new dev.inboxdesk.app.review.ReviewViewModel(shown.model(), resources), resources, title, this::closeReview);
     center.getChildren().add(reviewPanel);
     reviewPanel.requestFocus();
@@ -670,14 +849,14 @@ public final class MainView {
   }
 
   /** The review panel while review mode is on, else null. */
-  dev.inboxdesk.app.review.ReviewPanel review() {
+  ReviewPanel review() {
     return reviewPanel;
   }
 
   /** "Recently deleted", built on first use. */
-  public dev.inboxdesk.app.history.HistoryPanel history() {
+  public HistoryPanel history() {
     if (historyPanel == null) {
-      historyPanel = new dev.inboxdesk.app.history.HistoryPanel(model.historyModel(), resources);
+      historyPanel = new HistoryPanel(model.historyModel(), resources);
       historySlot.getChildren().setAll(historyPanel);
       VBox.setVgrow(historyPanel, javafx.scene.layout.Priority.ALWAYS);
     }

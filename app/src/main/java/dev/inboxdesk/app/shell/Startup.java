@@ -11,30 +11,34 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The work of a start that the first frame does not need, off the JavaFX thread. The settings
- * file is read while the toolkit starts (the window needs its theme); the keyring, the sandbox,
+ * The work of a start that the first frame does not need, off the JavaFX thread. The log file is
+ * opened and the settings file read while the toolkit starts (the window needs its theme; the
+ * settings' JSON reader is not cheap to make, so not even that waits on the main thread); the keyring, the sandbox,
  * the clients and the view-models ({@link AppContext}) are built once the window is on screen, and
  * the lists fill in when they are ready.
  */
 final class Startup {
-  private final SettingsStore store;
+  private final CompletableFuture<SettingsStore> store = new CompletableFuture<>();
   private final CompletableFuture<SettingsStore.Loaded> settings = new CompletableFuture<>();
   private final CompletableFuture<AppContext> context = new CompletableFuture<>();
 
-  private Startup(SettingsStore store) {
-    this.store = store;
+  private Startup() {
   }
 
   /**
-   * Starts reading the settings at once, from {@code settingsFile} (the platform's place unless a
-   * configuration folder was given).
+   * Starts at once, on a thread of its own, writing the log into {@code logFolder} and reading the
+   * settings from {@code settingsFile} (the platform's places unless a configuration folder was given).
    */
-  static Startup begin(Path settingsFile) {
-    Startup startup = new Startup(new SettingsStore(settingsFile, Clock.systemUTC()));
-    startup.run("settings", () -> {
+  static Startup begin(Path settingsFile, Path logFolder) {
+    Startup startup = new Startup();
+    run("settings", () -> {
       try {
-        startup.settings.complete(startup.store.load());
+        AppLog.install(logFolder);
+        SettingsStore store = new SettingsStore(settingsFile, Clock.systemUTC());
+        startup.store.complete(store);
+        startup.settings.complete(store.load());
       } catch (RuntimeException | Error e) {
+        startup.store.completeExceptionally(e);
         startup.settings.completeExceptionally(e);
       }
     });
@@ -54,7 +58,7 @@ final class Startup {
       dev.inboxdesk.history.DeleteHistory history) {
     run("context", () -> {
       try {
-        Accounts accounts = new Accounts(store, settings.join(), KeyringSecretStore.open());
+        Accounts accounts = new Accounts(store.join(), settings.join(), KeyringSecretStore.open());
         context.complete(AppContext.open(accounts, sandboxOptions, ui, locale, history));
       } catch (RuntimeException | Error e) {
         context.completeExceptionally(e);

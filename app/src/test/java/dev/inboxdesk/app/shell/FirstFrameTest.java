@@ -24,7 +24,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window comes before what can wait: it is shown without its model (no sandbox, no keyring,
- * no clients yet), its lists say they are loading, and they fill in once the model is bound.
+ * no clients yet) and without its lists, which are built after the first frame, say that they are
+ * loading, and fill in once the model is bound.
  */
 @ExtendWith(ApplicationExtension.class)
 class FirstFrameTest {
@@ -37,8 +38,7 @@ class FirstFrameTest {
     Locale.setDefault(Locale.ENGLISH);
     Theme.LIGHT.apply();
     view = new MainView(Clock.systemUTC(), theme -> { });
-    stage.setScene(new Scene(InboxDeskApp.load(ResourceBundle.getBundle(ErrorPresenter.BUNDLE, Locale.ENGLISH),
-        view), 1200, 760));
+    stage.setScene(new Scene(view.build(ResourceBundle.getBundle(ErrorPresenter.BUNDLE, Locale.ENGLISH)), 1200, 760));
     stage.show();
   }
 
@@ -54,7 +54,13 @@ class FirstFrameTest {
 
   @Test
   void theWindowShowsLoadingListsBeforeItsModelAndFillsInAfter(FxRobot robot) throws Exception {
-    // Shown, with the lists' loading state, and keys that need a model do nothing yet.
+    // The first frame: the window with its bar and tabs, the inbox saying that it loads, no list yet.
+    assertThat(robot.lookup(".first-frame-loading").queryAll()).hasSize(1);
+    assertThat(robot.lookup(".item-list").tryQuery()).isEmpty();
+    // Then, as the app does after the first frame, the list in front is built, saying that it loads,
+    // and keys that need a model do nothing yet.
+    WaitForAsyncUtils.waitForAsyncFx(10_000, view::buildLists);
+    assertThat(robot.lookup(".first-frame-loading").tryQuery()).isEmpty();
     assertThat(robot.lookup(".state").queryAll().stream().filter(Node::isVisible))
         .isNotEmpty()
         .allMatch(state -> ((javafx.scene.layout.Pane) state).getChildren().get(0)

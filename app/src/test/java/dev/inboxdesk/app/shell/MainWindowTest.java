@@ -10,6 +10,8 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
@@ -33,6 +35,28 @@ class MainWindowTest extends WindowTest {
     assertThat(robot.lookup("#sandboxBadge").queryAs(Button.class).isVisible()).isTrue();
     assertThat(robot.lookup("#messagesAccount").queryAs(MenuButton.class).getText()).contains("ada@example.com");
     assertThat(robot.lookup("#status").queryAs(Label.class).getText()).startsWith("Sandbox");
+  }
+
+  @Test
+  void theSettingsMenuIsMadeWhenFirstOpenedAndEachChoiceTakesEffectAndIsSaved(FxRobot robot) {
+    MenuButton settings = robot.lookup("#settingsMenu").queryAs(MenuButton.class);
+    assertThat(settings.getItems()).isEmpty();
+
+    robot.clickOn("#settingsMenu").clickOn("10 s");
+    assertThat(inbox().undoWindowSecondsProperty().get()).isEqualTo(10);
+    assertThat(notifications().undoWindowSecondsProperty().get()).isEqualTo(10);
+    assertThat(context.model().accounts().settings().undoWindowSeconds()).isEqualTo(10);
+
+    robot.clickOn("#settingsMenu").clickOn("10 min");
+    assertThat(context.model().accounts().settings().maxWaitSeconds()).isEqualTo(600);
+
+    robot.clickOn("#settingsMenu");
+    assertThat(settings.getItems().stream().filter(item -> item instanceof RadioMenuItem radio && radio.isSelected())
+        .map(MenuItem::getText)).containsExactly("10 s", "10 min");
+    boolean confirming = inbox().confirmDeletesProperty().get();
+    robot.clickOn("Ask before deleting");
+    assertThat(inbox().confirmDeletesProperty().get()).isEqualTo(!confirming);
+    assertThat(context.model().accounts().settings().confirmDeletes()).isEqualTo(!confirming);
   }
 
   @Test

@@ -72,8 +72,7 @@ abstract class WindowTest {
     scheduler = new FxScheduler(Clock.systemUTC());
     context = AppContext.onSandbox(sandboxOptions(), scheduler, locale(), history());
     view = new MainView(context.model(), Clock.systemUTC(), theme -> { }, context::signInDemoAccount);
-    Scene scene = new Scene(InboxDeskApp.load(ResourceBundle.getBundle(ErrorPresenter.BUNDLE, locale()),
-        view), 1200, 760);
+    Scene scene = new Scene(view.build(ResourceBundle.getBundle(ErrorPresenter.BUNDLE, locale())), 1200, 760);
     view.installKeys(scene);
     view.closeWithPendingDeletes(stage, () -> closed = true);
     stage.setScene(scene);

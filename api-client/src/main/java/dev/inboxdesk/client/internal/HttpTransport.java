@@ -34,6 +34,7 @@ import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.MediaType;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -72,6 +73,12 @@ public final class HttpTransport implements AutoCloseable {
     // From the caller's client: its pool, dispatcher, proxy, TLS and interceptors are kept (newBuilder
     // shares pool and dispatcher); the cookie jar, retries and redirects are ours.
     OkHttpClient.Builder builder = given == null ? new OkHttpClient.Builder() : given.newBuilder();
+    if (given == null && !config.baseUrl().isHttps()) {
+      // Plain http (loopback only): every request goes to that origin (no redirects are followed), so
+      // OkHttp need not set up TLS, which it otherwise does when the client is built (the JDK's
+      // trust store read, a few hundred classes loaded: noticeable at start on the sandbox).
+      builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+    }
     this.http = builder
         .cookieJar(cookies)
         .connectTimeout(config.connectTimeout())

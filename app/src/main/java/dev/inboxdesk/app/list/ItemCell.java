@@ -5,6 +5,7 @@ import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ResourceBundle;
+import java.util.function.DoubleConsumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -26,10 +27,13 @@ final class ItemCell extends ListCell<ItemRow> {
   private final Label badge = new Label();
   private final Tooltip timeTip = new Tooltip();
   private final HBox root;
+  /** Told the height of this cell once it is laid out with a row (the list fixes its cells' size). */
+  private final DoubleConsumer laidOutHeight;
 
-  ItemCell(Clock clock, ResourceBundle bundle) {
+  ItemCell(Clock clock, ResourceBundle bundle, DoubleConsumer laidOutHeight) {
     this.clock = clock;
     this.bundle = bundle;
+    this.laidOutHeight = laidOutHeight;
     unreadDot.getStyleClass().add("unread-dot");
     title.getStyleClass().add("item-cell-title");
     type.getStyleClass().addAll("item-cell-meta", "type-chip");
@@ -48,6 +52,14 @@ final class ItemCell extends ListCell<ItemRow> {
     root = new HBox(8, dotSlot, text, badge);
     root.setAlignment(Pos.CENTER_LEFT);
     setPrefWidth(0);
+  }
+
+  @Override
+  protected void layoutChildren() {
+    super.layoutChildren();
+    if (!isEmpty() && getHeight() > 0) {
+      laidOutHeight.accept(getHeight());
+    }
   }
 
   @Override

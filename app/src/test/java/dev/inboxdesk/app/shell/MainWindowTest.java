@@ -60,6 +60,17 @@ class MainWindowTest extends WindowTest {
   }
 
   @Test
+  void everyCellIsAsTallAsTheFirstSoTheListNeedNotMeasureEachOne(FxRobot robot) {
+    javafx.scene.control.ListView<?> list = list(robot, "messages");
+    assertThat(list.getFixedCellSize()).isGreaterThan(30);
+    assertThat(robot.lookup("#messages-list .list-cell").queryAll().stream()
+        .filter(cell -> !((javafx.scene.control.ListCell<?>) cell).isEmpty())
+        .map(cell -> ((javafx.scene.layout.Region) cell).getHeight()))
+        .isNotEmpty()
+        .allMatch(height -> height == list.getFixedCellSize());
+  }
+
+  @Test
   void theDeleteKeyRemovesTheRowAndCtrlZPutsItBack(FxRobot robot) throws TimeoutException {
     List<String> before = ids(inbox().visibleRows());
     robot.clickOn("#messages-list");

@@ -85,7 +85,7 @@ public final class InboxDeskApp extends Application {
           new DeleteHistory(options.config() != null ? options.config().resolve("history")
               : DeleteHistory.defaultFolder(), Clock.systemUTC()))
           .whenComplete((built, error) -> Platform.runLater(() -> attach(stage, view, bundle, built, error)));
-      view.buildLists();
+      view.afterFirstFrame();
     }));
     stage.show();
   }

@@ -86,9 +86,14 @@ public final class MainView {
   private ItemListView notificationsController;
   /** The keyboard help, an overlay built the first time it is opened. */
   private VBox help;
+  /** Below the lists: the slots, the toast once it has been shown, the status bar. */
+  private VBox bottom;
+  /** The toast, built the first time it shows. */
   private HBox toast;
   private Label toastText;
   private Button toastUndo;
+  /** The bar's tooltips, keyed by the text's key: given after the first frame. */
+  private final java.util.Map<javafx.scene.control.Control, String> tips = new java.util.LinkedHashMap<>();
   private StatusBar statusBar;
   private Label status;
   private Label statusSending;
@@ -156,6 +161,7 @@ public final class MainView {
     historyToggle = tool(new ToggleButton(), "historyToggle", "fth-archive", "bar.history", "bar.history.tip");
     requestsToggle = tool(new ToggleButton(), "requestsToggle", "fth-activity", "bar.requests", "bar.requests.tip");
     settingsMenu = new SettingsMenu(resources);
+    tips.put(settingsMenu, "bar.settings");
     Button helpButton = tool(new Button(), "helpButton", "fth-help-circle", "help.title", "bar.help.tip");
     helpButton.setOnAction(event -> toggleHelp());
     HBox bar = new HBox(10, title, sandboxBadge, gap, messagesAccount, notificationsAccount, review, historyToggle,
@@ -179,7 +185,7 @@ public final class MainView {
     button.setAccessibleText(resources.getString(nameKey));
     button.setMinWidth(Region.USE_PREF_SIZE);
     button.setGraphic(new FontIcon(icon));
-    button.setTooltip(new Tooltip(resources.getString(tipKey)));
+    tips.put(button, tipKey);
     return button;
   }
 
@@ -199,31 +205,14 @@ public final class MainView {
   }
 
   /**
-   * Below the lists: the slots of "Recently deleted" and the request inspector, the toast (a row of
-   * its own: it never covers a row of the list) and ControlsFX's status bar (the connection on the
+   * Below the lists: the slots of "Recently deleted" and the request inspector, then (once shown) the
+   * toast, and ControlsFX's status bar (the connection on the
    * left, the progress of deletes being sent on the right).
    */
   private VBox bottomBar() {
     historySlot = slot();
     historySlot.setPrefHeight(280);
     inspectorSlot = slot();
-    toastText = new Label();
-    toastText.setId("toastText");
-    toastText.setWrapText(true);
-    toastText.setMaxWidth(Double.MAX_VALUE);
-    HBox.setHgrow(toastText, Priority.ALWAYS);
-    toastUndo = new Button(resources.getString("toast.undo"));
-    toastUndo.setId("toastUndo");
-    toastUndo.getStyleClass().add("toast-action");
-    toastUndo.setOnAction(event -> undo());
-    Button toastClose = new Button("✕");
-    toastClose.getStyleClass().add("toast-close");
-    toastClose.setOnAction(event -> hideToast());
-    toast = new HBox(14, toastText, toastUndo, toastClose);
-    toast.setId("toast");
-    toast.getStyleClass().add("toast");
-    toast.setAlignment(Pos.CENTER_LEFT);
-    toast.setVisible(false);
     status = mutedLabel("status");
     statusSending = mutedLabel("statusSending");
     statusBar = new StatusBar();
@@ -233,7 +222,8 @@ public final class MainView {
     Label helpHint = mutedLabel(null);
     helpHint.setText(resources.getString("status.help"));
     statusBar.getRightItems().addAll(statusSending, helpHint);
-    return new VBox(historySlot, inspectorSlot, toast, statusBar);
+    bottom = new VBox(historySlot, inspectorSlot, statusBar);
+    return bottom;
   }
 
   private static VBox slot() {
@@ -252,7 +242,6 @@ public final class MainView {
 
   private void initialize() {
     toastTimer.setOnFinished(event -> hideToast());
-    toast.managedProperty().bind(toast.visibleProperty());
     inspectorSlot.visibleProperty().bind(requestsToggle.selectedProperty());
     inspectorSlot.managedProperty().bind(requestsToggle.selectedProperty());
     requestsToggle.selectedProperty().addListener((obs, old, on) -> {
@@ -299,6 +288,7 @@ public final class MainView {
       showTabTitles();
     } else {
       bindModel();
+      installTooltips();
     }
   }
 
@@ -471,7 +461,37 @@ public final class MainView {
   }
 
   void hideToast() {
-    toast.setVisible(false);
+    if (toast != null) {
+      toast.setVisible(false);
+    }
+  }
+
+  /**
+   * The toast: a row of its own above the status bar (it never covers a row of the list), built the
+   * first time something is said in it.
+   */
+  private HBox toast() {
+    if (toast == null) {
+      toastText = new Label();
+      toastText.setId("toastText");
+      toastText.setWrapText(true);
+      toastText.setMaxWidth(Double.MAX_VALUE);
+      HBox.setHgrow(toastText, Priority.ALWAYS);
+      toastUndo = new Button(resources.getString("toast.undo"));
+      toastUndo.setId("toastUndo");
+      toastUndo.getStyleClass().add("toast-action");
+      toastUndo.setOnAction(event -> undo());
+      Button toastClose = new Button("✕");
+      toastClose.getStyleClass().add("toast-close");
+      toastClose.setOnAction(event -> hideToast());
+      toast = new HBox(14, toastText, toastUndo, toastClose);
+      toast.setId("toast");
+      toast.getStyleClass().add("toast");
+      toast.setAlignment(Pos.CENTER_LEFT);
+      toast.managedProperty().bind(toast.visibleProperty());
+      bottom.getChildren().add(bottom.getChildren().indexOf(statusBar), toast);
+    }
+    return toast;
   }
 
   void toggleHelp() {
@@ -647,11 +667,12 @@ public final class MainView {
   private void showUndo(ItemListViewModel list) {
     int count = list.undoCountProperty().get();
     if (count == 0) {
-      if (toastUndo.isVisible()) {
+      if (toastUndo != null && toastUndo.isVisible()) {
         hideToast();
       }
       return;
     }
+    toast();
     toastTimer.stop();
     toast.getStyleClass().remove("toast-problem");
     int waiting = list.undoWaitingProperty().get();
@@ -666,7 +687,7 @@ public final class MainView {
     if (text == null || text.isBlank()) {
       return;
     }
-    toast.getStyleClass().remove("toast-problem");
+    toast().getStyleClass().remove("toast-problem");
     if (problem) {
       toast.getStyleClass().add("toast-problem");
     }
@@ -765,11 +786,18 @@ public final class MainView {
   }
 
   /**
-   * Builds the list of the tab in front, after the first frame (which shows the tab loading); the
-   * other tab's list follows when it is first shown or when the model arrives.
+   * What the first frame does without, built just after it: the list of the tab in front (the first
+   * frame shows the tab loading; the other tab's list follows when it is first shown or when the
+   * model arrives) and the bar's tooltips.
    */
-  public void buildLists() {
+  public void afterFirstFrame() {
     activeView();
+    installTooltips();
+  }
+
+  private void installTooltips() {
+    tips.forEach((control, key) -> control.setTooltip(new Tooltip(resources.getString(key))));
+    tips.clear();
   }
 
   /** The inbox tab's list view, built the first time it is needed. */

@@ -11,7 +11,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -37,7 +36,6 @@ final class SettingsMenu extends MenuButton {
     setAccessibleText(resources.getString("bar.settings"));
     setMinWidth(Region.USE_PREF_SIZE);
     setGraphic(new FontIcon("fth-settings"));
-    setTooltip(new Tooltip(resources.getString("bar.settings")));
     setOnShowing(event -> {
       if (getItems().isEmpty()) {
         fill();

@@ -57,10 +57,14 @@ class FirstFrameTest {
     // The first frame: the window with its bar and tabs, the inbox saying that it loads, no list yet.
     assertThat(robot.lookup(".first-frame-loading").queryAll()).hasSize(1);
     assertThat(robot.lookup(".item-list").tryQuery()).isEmpty();
+    assertThat(robot.lookup("#reviewButton").queryAs(javafx.scene.control.Button.class).getTooltip()).isNull();
+    assertThat(robot.lookup("#toast").tryQuery()).isEmpty();
     // Then, as the app does after the first frame, the list in front is built, saying that it loads,
     // and keys that need a model do nothing yet.
-    WaitForAsyncUtils.waitForAsyncFx(10_000, view::buildLists);
+    WaitForAsyncUtils.waitForAsyncFx(10_000, view::afterFirstFrame);
     assertThat(robot.lookup(".first-frame-loading").tryQuery()).isEmpty();
+    assertThat(robot.lookup("#reviewButton").queryAs(javafx.scene.control.Button.class).getTooltip().getText())
+        .startsWith("Review mode (Ctrl+E)");
     assertThat(robot.lookup(".state").queryAll().stream().filter(Node::isVisible))
         .isNotEmpty()
         .allMatch(state -> ((javafx.scene.layout.Pane) state).getChildren().get(0)

@@ -24,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javafx.collections.ObservableList;
 
 /**
  * Optimistic deletes for one list. A deleted row leaves the list at once and waits out the undo
@@ -84,7 +83,7 @@ public final class DeleteQueue {
   private static final int FEW = 64;
 
   private ItemSource source;
-  private final ObservableList<ItemRow> rows;
+  private final RowList rows;
   private final UiScheduler ui;
   private final Executor background;
   private final Listener listener;
@@ -117,7 +116,7 @@ public final class DeleteQueue {
   private Instant runStarted;
   private final List<CompletableFuture<Void>> drainWaiters = new ArrayList<>();
 
-  public DeleteQueue(ItemSource source, ObservableList<ItemRow> rows, UiScheduler ui, Executor background,
+  DeleteQueue(ItemSource source, RowList rows, UiScheduler ui, Executor background,
       Duration undoWindow, Listener listener) {
     this.source = source;
     this.rows = rows;
@@ -344,6 +343,7 @@ public final class DeleteQueue {
     }
     if (inFlightShown) {
       inFlight.setState(RowState.rateLimited(until));
+      rows.changed(inFlight);
     } else {
       inFlightShown = true;
       restore(inFlight, RowState.rateLimited(until));

@@ -27,7 +27,8 @@ final class ItemCell extends ListCell<ItemRow> {
   private final Label badge = new Label();
   private final Tooltip timeTip = new Tooltip();
   private final HBox root;
-  /** Told the height of this cell once it is laid out with a row (the list fixes its cells' size). */
+  private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("\\R+");
+  /** Told the height this cell wants whenever it is laid out with a row (the list fixes its cells' size). */
   private final DoubleConsumer laidOutHeight;
 
   ItemCell(Clock clock, ResourceBundle bundle, DoubleConsumer laidOutHeight) {
@@ -57,8 +58,9 @@ final class ItemCell extends ListCell<ItemRow> {
   @Override
   protected void layoutChildren() {
     super.layoutChildren();
-    if (!isEmpty() && getHeight() > 0) {
-      laidOutHeight.accept(getHeight());
+    if (!isEmpty()) {
+      // the content's own height: the cell's prefHeight is the fixed size once there is one
+      laidOutHeight.accept(snappedTopInset() + root.prefHeight(-1) + snappedBottomInset());
     }
   }
 
@@ -71,7 +73,8 @@ final class ItemCell extends ListCell<ItemRow> {
       return;
     }
     Item item = row.item();
-    title.setText(item.title().isEmpty() ? item.text() : item.title());
+    // one line: a row is a summary (the detail pane shows the whole text), and rows share a height
+    title.setText(LINE_BREAKS.matcher(item.title().isEmpty() ? item.text() : item.title()).replaceAll(" "));
     title.getStyleClass().remove("unread");
     if (!item.read()) {
       title.getStyleClass().add("unread");

@@ -47,8 +47,7 @@ public class ItemListViewModel {
   private final Executor background;
   private final ErrorPresenter presenter;
 
-  private final ObservableList<ItemRow> rows = FXCollections.observableArrayList(
-      row -> new javafx.beans.Observable[] {row.stateProperty(), row.itemProperty()});
+  private final RowList rows = new RowList();
   // Sorted first, then filtered: a keystroke in the search then only refilters, instead of
   // feeding every row it hides or shows through the sort (slower, and garbage by the megabyte
   // with 100,000 rows).
@@ -431,6 +430,7 @@ public class ItemListViewModel {
   /** Replaces a row's item in place (after marking it read, say). */
   protected void update(ItemRow row, Item item) {
     row.setItem(item);
+    rows.changed(row);
   }
 
   /** Tells the user of a failure that concerns no row (marking read, say). */

@@ -72,6 +72,8 @@ public final class MainView {
   private MenuButton messagesAccount;
   private MenuButton notificationsAccount;
   private SettingsMenu settingsMenu;
+  /** Whether the first frame is on screen (the lists are built after it). */
+  private boolean framed;
   /** The theme on screen, so that showing it does not switch to it again. */
   private Theme shownTheme;
   private StackPane center;
@@ -135,7 +137,11 @@ public final class MainView {
    */
   public Parent build(ResourceBundle bundle) {
     this.resources = bundle;
-    BorderPane root = new BorderPane(centerPane(), topBar(), null, bottomBar(), null);
+    // top first: the order of the children is the order of keyboard focus and of screen readers
+    BorderPane root = new BorderPane();
+    root.setTop(topBar());
+    root.setCenter(centerPane());
+    root.setBottom(bottomBar());
     root.getStyleClass().add("main-view");
     root.getStylesheets().add(MainView.class.getResource("MainView.css").toExternalForm());
     initialize();
@@ -275,12 +281,18 @@ public final class MainView {
     });
     if (model == null) {
       tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+        // before the first frame (a start on the notifications tab) the list waits for it
+        if (!framed) {
+          return;
+        }
         if (tab == notificationsTab) {
           notificationsView();
         } else {
           inboxView();
         }
       });
+      // its choices are saved through the model: until it is bound, nothing to change
+      settingsMenu.setDisable(true);
       sandboxBadge.setVisible(false);
       sandboxBadge.setManaged(false);
       messagesAccount.setText(resources.getString("bar.messages") + ": …");
@@ -300,6 +312,8 @@ public final class MainView {
     this.model = viewModel;
     this.sandboxSignIn = demoSignIn;
     bindModel();
+    installTooltips();
+    settingsMenu.setDisable(false);
   }
 
   private void bindModel() {
@@ -791,6 +805,7 @@ public final class MainView {
    * model arrives) and the bar's tooltips.
    */
   public void afterFirstFrame() {
+    framed = true;
     activeView();
     installTooltips();
   }

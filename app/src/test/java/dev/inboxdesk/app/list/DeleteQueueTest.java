@@ -14,8 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class DeleteQueueTest {
   final ManualScheduler ui = new ManualScheduler();
   final ScriptedSource source = new ScriptedSource(10);
-  final ObservableList<ItemRow> rows = FXCollections.observableArrayList();
+  final RowList rows = new RowList();
   final List<String> events = new ArrayList<>();
   int undoCount;
   int alreadyGone;
@@ -607,7 +605,7 @@ class DeleteQueueTest {
   @Test
   void aBulkDeleteOfScatteredRowsIsOneChangeAndItsUndoPutsEachBackInPlace() {
     ScriptedSource big = new ScriptedSource(300);
-    ObservableList<ItemRow> list = FXCollections.observableArrayList();
+    RowList list = new RowList();
     DeleteQueue bulk = new DeleteQueue(big, list, ui, Runnable::run, Duration.ofSeconds(5), new NoOpListener());
     bulk.merge(big.list(), bulk.beginRefresh());
     List<ItemRow> before = List.copyOf(list);

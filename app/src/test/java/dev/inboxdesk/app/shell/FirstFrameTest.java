@@ -59,6 +59,11 @@ class FirstFrameTest {
     assertThat(robot.lookup(".item-list").tryQuery()).isEmpty();
     assertThat(robot.lookup("#reviewButton").queryAs(javafx.scene.control.Button.class).getTooltip()).isNull();
     assertThat(robot.lookup("#toast").tryQuery()).isEmpty();
+    // the bar comes first in keyboard and screen-reader order, as it does on screen
+    assertThat(robot.lookup(".main-view").queryParent().getChildrenUnmodifiable().get(0).getStyleClass())
+        .contains("connection-bar");
+    // settings are saved through the model: nothing to change before it is there
+    assertThat(robot.lookup("#settingsMenu").query().isDisabled()).isTrue();
     // Then, as the app does after the first frame, the list in front is built, saying that it loads,
     // and keys that need a model do nothing yet.
     WaitForAsyncUtils.waitForAsyncFx(10_000, view::afterFirstFrame);
@@ -82,6 +87,7 @@ class FirstFrameTest {
       context.start();
     });
 
+    assertThat(robot.lookup("#settingsMenu").query().isDisabled()).isFalse();
     WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () ->
         context.model().inbox().loadStateProperty().get() == LoadState.LOADED
             && context.model().notifications().loadStateProperty().get() == LoadState.LOADED);

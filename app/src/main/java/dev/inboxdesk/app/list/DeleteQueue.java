@@ -706,17 +706,7 @@ public final class DeleteQueue {
   /** Puts a row back at its place in the server's order, among the rows still there. */
   private void restore(ItemRow row, RowState state) {
     row.setState(state);
-    int low = 0;
-    int high = rows.size();
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      if (rows.get(mid).serverOrder() < row.serverOrder()) {
-        low = mid + 1;
-      } else {
-        high = mid;
-      }
-    }
-    rows.add(low, row);
+    rows.add(rows.firstAtOrAfter(row.serverOrder()), row);
   }
 
   private void cancelRetry(ItemRow row) {

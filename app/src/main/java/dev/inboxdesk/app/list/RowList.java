@@ -28,19 +28,24 @@ final class RowList extends ModifiableObservableListBase<ItemRow> {
     }
   }
 
-  private int indexOfRow(ItemRow row) {
+  /** The place of the first row whose server order is {@code serverOrder} or later (the size if none). */
+  int firstAtOrAfter(long serverOrder) {
     int low = 0;
     int high = rows.size();
     while (low < high) {
       int mid = (low + high) >>> 1;
-      if (rows.get(mid).serverOrder() < row.serverOrder()) {
+      if (rows.get(mid).serverOrder() < serverOrder) {
         low = mid + 1;
       } else {
         high = mid;
       }
     }
-    // rows of the same server order sit together from here
-    for (int i = low; i < rows.size() && rows.get(i).serverOrder() == row.serverOrder(); i++) {
+    return low;
+  }
+
+  private int indexOfRow(ItemRow row) {
+    // rows of the same server order sit together from the first of them
+    for (int i = firstAtOrAfter(row.serverOrder()); i < rows.size() && rows.get(i).serverOrder() == row.serverOrder(); i++) {
       if (rows.get(i) == row) {
         return i;
       }

@@ -314,6 +314,11 @@ public final class MainView {
     bindModel();
     installTooltips();
     settingsMenu.setDisable(false);
+    // the keyboard goes to the list (Delete, arrows), unless the user is already typing somewhere
+    Scene scene = tabs.getScene();
+    if (scene != null && !(scene.getFocusOwner() instanceof TextInputControl)) {
+      activeView().focusList();
+    }
   }
 
   private void bindModel() {

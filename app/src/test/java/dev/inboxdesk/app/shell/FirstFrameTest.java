@@ -88,6 +88,8 @@ class FirstFrameTest {
     });
 
     assertThat(robot.lookup("#settingsMenu").query().isDisabled()).isFalse();
+    // once bound, the keyboard is in the list, ready for arrows and Delete
+    assertThat(robot.lookup(".item-list").query().isFocused()).isTrue();
     WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () ->
         context.model().inbox().loadStateProperty().get() == LoadState.LOADED
             && context.model().notifications().loadStateProperty().get() == LoadState.LOADED);

@@ -34,6 +34,8 @@ public final class ConnectionsDialog extends Dialog<Void> {
   public ConnectionsDialog(SessionActions model, ResourceBundle resources, Window owner) {
     this.model = model;
     this.resources = resources;
+    // Profiles made here sign in and may be remembered: the keyring should be open by then.
+    model.accounts().secrets().prepare();
     initOwner(owner);
     setTitle(resources.getString("connections.title"));
     setHeaderText(resources.getString("connections.header"));

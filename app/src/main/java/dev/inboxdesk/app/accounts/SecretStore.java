@@ -16,4 +16,8 @@ public interface SecretStore {
   void write(String key, String secret);
 
   void delete(String key);
+
+  /** Gets ready for use without blocking the caller (a store opened on demand opens now); by default nothing. */
+  default void prepare() {
+  }
 }

@@ -2,6 +2,7 @@ package dev.inboxdesk.app.shell;
 
 import dev.inboxdesk.app.accounts.Accounts;
 import dev.inboxdesk.app.accounts.KeyringSecretStore;
+import dev.inboxdesk.app.accounts.OnDemandSecretStore;
 import dev.inboxdesk.app.accounts.SettingsStore;
 import dev.inboxdesk.app.common.UiScheduler;
 import dev.inboxdesk.sandbox.SandboxOptions;
@@ -51,14 +52,21 @@ final class Startup {
   }
 
   /**
-   * Opens the keyring and builds everything the window runs on, on a thread of its own; completes
-   * with it. Called once the first frame is shown.
+   * Opens the keyring (when there are profiles) and builds everything the window runs on, on a
+   * thread of its own; completes with it. Called once the first frame is shown.
    */
   CompletableFuture<AppContext> buildContext(SandboxOptions sandboxOptions, UiScheduler ui, Locale locale,
       dev.inboxdesk.history.DeleteHistory history) {
     run("context", () -> {
       try {
-        Accounts accounts = new Accounts(store.join(), settings.join(), KeyringSecretStore.open());
+        // The keyring only for a start that has profiles (their remembered sessions are read next);
+        // a start on the sandbox alone opens it when a profile is first made.
+        OnDemandSecretStore secrets = new OnDemandSecretStore(KeyringSecretStore::open);
+        SettingsStore.Loaded loaded = settings.join();
+        if (loaded.settings() != null && !loaded.settings().profiles().isEmpty()) {
+          secrets.open();
+        }
+        Accounts accounts = new Accounts(store.join(), loaded, secrets);
         context.complete(AppContext.open(accounts, sandboxOptions, ui, locale, history));
       } catch (RuntimeException | Error e) {
         context.completeExceptionally(e);

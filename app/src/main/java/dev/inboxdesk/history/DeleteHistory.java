@@ -30,9 +30,13 @@ import java.util.logging.Logger;
  */
 public final class DeleteHistory {
   private static final Logger LOG = Logger.getLogger(DeleteHistory.class.getName());
-  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** Made on first use: a start makes the history but reads or writes it only on the first delete. */
+  private static final class Mapper {
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
 
   /**
    * How long entries are kept and whether items' texts are.
@@ -87,7 +91,7 @@ public final class DeleteHistory {
       return Preferences.DEFAULTS;
     }
     try {
-      return JSON.readValue(file.toFile(), Preferences.class);
+      return Mapper.JSON.readValue(file.toFile(), Preferences.class);
     } catch (IOException unreadable) {
       LOG.log(Level.WARNING, "Unreadable history preferences; using the defaults: " + unreadable.getMessage());
       return Preferences.DEFAULTS;
@@ -96,7 +100,7 @@ public final class DeleteHistory {
 
   public synchronized void setPreferences(Preferences preferences) {
     try {
-      writePrivately(folder.resolve("preferences.json"), JSON.writeValueAsBytes(preferences), false);
+      writePrivately(folder.resolve("preferences.json"), Mapper.JSON.writeValueAsBytes(preferences), false);
       if (!preferences.keepText()) {
         rewrite(read().stream().map(DeleteRecord::withoutText).toList());
       }
@@ -109,7 +113,7 @@ public final class DeleteHistory {
   public synchronized void append(DeleteRecord record) {
     DeleteRecord kept = preferences().keepText() ? record : record.withoutText();
     try {
-      byte[] line = (JSON.writeValueAsString(kept) + "\n").getBytes(StandardCharsets.UTF_8);
+      byte[] line = (Mapper.JSON.writeValueAsString(kept) + "\n").getBytes(StandardCharsets.UTF_8);
       writePrivately(file(), line, true);
     } catch (IOException unwritable) {
       LOG.log(Level.WARNING, "Could not record a delete: " + unwritable.getMessage());
@@ -130,7 +134,7 @@ public final class DeleteHistory {
           continue;
         }
         try {
-          DeleteRecord record = JSON.readValue(line, DeleteRecord.class);
+          DeleteRecord record = Mapper.JSON.readValue(line, DeleteRecord.class);
           if (record.at().isBefore(oldest)) {
             dropped = true;
           } else {
@@ -165,7 +169,7 @@ public final class DeleteHistory {
   private void rewrite(List<DeleteRecord> records) throws IOException {
     StringBuilder text = new StringBuilder();
     for (DeleteRecord record : records) {
-      text.append(JSON.writeValueAsString(record)).append('\n');
+      text.append(Mapper.JSON.writeValueAsString(record)).append('\n');
     }
     writePrivately(file(), text.toString().getBytes(StandardCharsets.UTF_8), false);
   }

@@ -4,6 +4,8 @@
 # BENCH_JAVA=path/to/java runs the window on another runtime (the installed one:
 # packaging/target/deb-unpacked/opt/inboxdesk/lib/runtime/bin/java), BENCH_OPTIONS adds JVM options
 # (for it: "-XX:+UseCompactObjectHeaders --enable-native-access=javafx.graphics,ALL-UNNAMED").
+# On a runtime with an AOT cache (JDK 25), each service's runs use one made by a training run of
+# their own, as the installed app runs on the cache its build made; BENCH_AOT=off runs without.
 # Needs Xvfb (xvfb-run) when there is no display. The sandbox runs in its own process with its
 # rate limit lifted (listing 100,000 notifications at 60 requests a minute takes over half an hour).
 set -euo pipefail
@@ -24,11 +26,23 @@ messages_url="$(sed -n 's/^MESSAGES_URL=//p' "$log")"
 notifications_url="$(sed -n 's/^NOTIFICATIONS_URL=//p' "$log")"
 display=()
 if [ -z "${DISPLAY:-}" ]; then display=(xvfb-run -a -s "-screen 0 1280x800x24"); fi
+aot_cache=()
+if [ "${BENCH_AOT:-on}" = on ] && "$bench_java" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q AOTCacheOutput; then
+  aot_folder="$(mktemp -d)"
+  trap 'kill "$sandbox" 2>/dev/null; rm -rf "$log" "$aot_folder"' EXIT
+fi
 for service in messages notifications; do
   url="$messages_url"; [ "$service" = notifications ] && url="$notifications_url"
+  if [ -n "${aot_folder:-}" ]; then
+    echo "== $service, training run for the AOT cache"
+    "${display[@]}" "$bench_java" "${jvm_options[@]}" -XX:AOTCacheOutput="$aot_folder/$service.aot" -Xlog:aot=off \
+      -Xlog:cds=off -cp benchmarks/target/benchmarks.jar dev.inboxdesk.bench.BigInbox "$service" "$url" >/dev/null
+    aot_cache=(-XX:AOTCache="$aot_folder/$service.aot" -Xlog:aot=off -Xlog:cds=off)
+  fi
   for run in $(seq 1 "$runs"); do
     echo "== $service, run $run"
-    "${display[@]}" "$bench_java" "${jvm_options[@]}" -cp benchmarks/target/benchmarks.jar dev.inboxdesk.bench.BigInbox \
+    "${display[@]}" "$bench_java" "${jvm_options[@]}" "${aot_cache[@]}" -cp benchmarks/target/benchmarks.jar \
+      dev.inboxdesk.bench.BigInbox \
       "$service" "$url"
   done
 done

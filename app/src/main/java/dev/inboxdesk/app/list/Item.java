@@ -1,7 +1,6 @@
 package dev.inboxdesk.app.list;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -25,14 +24,12 @@ public record Item(String id, String title, String text, Instant createdAt, bool
   }
 
   /**
-   * The text a search looks in, lower-cased once so a keystroke over 100,000 rows stays cheap. A
-   * title that merely starts the text (a message's first line) is not repeated, and lower-case
-   * text is not copied: a big inbox holds this for every row.
+   * False when the title is the text's first line, whole or shortened with an ellipsis (a
+   * message's): a search then looks in the text alone.
    */
-  String searchText() {
-    String shortTitle = title.endsWith("…") ? title.substring(0, title.length() - 1) : title;
-    String searched = text.startsWith(shortTitle) ? text : title + "\n" + text;
-    return (type.isEmpty() ? searched : searched + "\n" + type).toLowerCase(Locale.ROOT);
+  boolean titleAddsToText() {
+    int compared = title.endsWith("…") ? title.length() - 1 : title.length();
+    return !text.regionMatches(0, title, 0, compared);
   }
 
   /** The same item, marked read. */

@@ -10,13 +10,14 @@ public final class ItemRow {
   // it (RowList.changed), and two property objects per row cost 8 MB in a list of 100,000 rows.
   private Item item;
   private long serverOrder;
-  private String searchText;
+  // False when the title is the text's first line (a message's): then the text alone is searched.
+  private boolean titleSearched;
   private RowState state = RowState.NORMAL;
 
   public ItemRow(Item item, long serverOrder) {
     this.item = item;
     this.serverOrder = serverOrder;
-    this.searchText = item.searchText();
+    this.titleSearched = item.titleAddsToText();
   }
 
   public Item item() {
@@ -42,17 +43,21 @@ public final class ItemRow {
 
   void setItem(Item value) {
     item = value;
-    searchText = value.searchText();
+    titleSearched = value.titleAddsToText();
   }
 
   void setServerOrder(long value) {
     serverOrder = value;
   }
 
-  /** True when every word of the query occurs in the text (the query already lower-cased and split). */
+  /**
+   * True when every word of the query occurs in the title, the text or the kind, in any case (the
+   * words already lower-cased).
+   */
   public boolean matches(String[] words) {
     for (String word : words) {
-      if (!searchText.contains(word)) {
+      if (!Search.contains(item.text(), word) && !(titleSearched && Search.contains(item.title(), word))
+          && !Search.contains(item.type(), word)) {
         return false;
       }
     }

@@ -3,6 +3,7 @@ package dev.inboxdesk.app.shell;
 import dev.inboxdesk.app.accounts.Accounts;
 import dev.inboxdesk.app.accounts.KeyringSecretStore;
 import dev.inboxdesk.app.accounts.OnDemandSecretStore;
+import dev.inboxdesk.app.accounts.SecretStore;
 import dev.inboxdesk.app.accounts.SettingsStore;
 import dev.inboxdesk.app.common.UiScheduler;
 import dev.inboxdesk.sandbox.SandboxOptions;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The work of a start that the first frame does not need, off the JavaFX thread. The log file is
@@ -59,20 +61,26 @@ final class Startup {
       dev.inboxdesk.history.DeleteHistory history) {
     run("context", () -> {
       try {
-        // The keyring only for a start that has profiles (their remembered sessions are read next);
-        // a start on the sandbox alone opens it when a profile is first made.
-        OnDemandSecretStore secrets = new OnDemandSecretStore(KeyringSecretStore::open);
         SettingsStore.Loaded loaded = settings.join();
-        if (loaded.settings() != null && !loaded.settings().profiles().isEmpty()) {
-          secrets.open();
-        }
-        Accounts accounts = new Accounts(store.join(), loaded, secrets);
+        Accounts accounts = new Accounts(store.join(), loaded, secrets(loaded, KeyringSecretStore::open));
         context.complete(AppContext.open(accounts, sandboxOptions, ui, locale, history));
       } catch (RuntimeException | Error e) {
         context.completeExceptionally(e);
       }
     });
     return context;
+  }
+
+  /**
+   * Where sessions are remembered: the keyring, opened now for a start that has profiles (their
+   * remembered sessions are read next), otherwise when a profile first needs it.
+   */
+  static OnDemandSecretStore secrets(SettingsStore.Loaded loaded, Supplier<SecretStore> keyring) {
+    OnDemandSecretStore secrets = new OnDemandSecretStore(keyring);
+    if (loaded.settings() != null && !loaded.settings().profiles().isEmpty()) {
+      secrets.open();
+    }
+    return secrets;
   }
 
   CompletableFuture<AppContext> context() {

@@ -35,13 +35,14 @@ for service in messages notifications; do
   url="$messages_url"; [ "$service" = notifications ] && url="$notifications_url"
   if [ -n "${aot_folder:-}" ]; then
     echo "== $service, training run for the AOT cache"
-    "${display[@]}" "$bench_java" "${jvm_options[@]}" -XX:AOTCacheOutput="$aot_folder/$service.aot" -Xlog:aot=off \
+    ${display[@]+"${display[@]}"} "$bench_java" "${jvm_options[@]}" -XX:AOTCacheOutput="$aot_folder/$service.aot" -Xlog:aot=off \
       -Xlog:cds=off -cp benchmarks/target/benchmarks.jar dev.inboxdesk.bench.BigInbox "$service" "$url" >/dev/null
+    [ -f "$aot_folder/$service.aot" ] || { echo "the training run made no AOT cache" >&2; exit 1; }
     aot_cache=(-XX:AOTCache="$aot_folder/$service.aot" -Xlog:aot=off -Xlog:cds=off)
   fi
   for run in $(seq 1 "$runs"); do
     echo "== $service, run $run"
-    "${display[@]}" "$bench_java" "${jvm_options[@]}" "${aot_cache[@]}" -cp benchmarks/target/benchmarks.jar \
+    ${display[@]+"${display[@]}"} "$bench_java" "${jvm_options[@]}" ${aot_cache[@]+"${aot_cache[@]}"} -cp benchmarks/target/benchmarks.jar \
       dev.inboxdesk.bench.BigInbox \
       "$service" "$url"
   done

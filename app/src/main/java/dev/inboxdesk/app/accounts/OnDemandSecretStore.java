@@ -1,6 +1,7 @@
 package dev.inboxdesk.app.accounts;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -13,19 +14,32 @@ import java.util.function.Supplier;
 public final class OnDemandSecretStore implements SecretStore {
   private final Supplier<SecretStore> opener;
   private final AtomicBoolean preparing = new AtomicBoolean();
-  // Read without the lock, so that asking (or preparing) never waits for an opening in progress.
+  private final CompletableFuture<SecretStore> ready = new CompletableFuture<>();
+  // Read without the lock: once open, no use waits; isOpen and prepare never do.
   private volatile SecretStore store;
 
   public OnDemandSecretStore(Supplier<SecretStore> opener) {
     this.opener = opener;
   }
 
-  /** Opens the store now, on this thread, unless it is open. */
-  public synchronized SecretStore open() {
-    if (store == null) {
-      store = opener.get();
+  /** Opens the store now, on this thread, unless it is open (then it returns at once). */
+  public SecretStore open() {
+    SecretStore open = store;
+    if (open != null) {
+      return open;
     }
-    return store;
+    synchronized (this) {
+      if (store == null) {
+        store = opener.get();
+      }
+      ready.complete(store);
+      return store;
+    }
+  }
+
+  @Override
+  public CompletableFuture<SecretStore> ready() {
+    return ready;
   }
 
   /** True once the store has been opened. */

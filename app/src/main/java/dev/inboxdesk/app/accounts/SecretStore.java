@@ -1,6 +1,7 @@
 package dev.inboxdesk.app.accounts;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Where remembered sessions live: the operating system's keyring, or memory when there is none. */
 public interface SecretStore {
@@ -19,5 +20,10 @@ public interface SecretStore {
 
   /** Gets ready for use without blocking the caller (a store opened on demand opens now); by default nothing. */
   default void prepare() {
+  }
+
+  /** Completes with the store once it can be used without waiting; at once by default. */
+  default CompletableFuture<SecretStore> ready() {
+    return CompletableFuture.completedFuture(this);
   }
 }

@@ -6,6 +6,7 @@ import java.text.MessageFormat;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
@@ -75,18 +76,19 @@ public final class SignInDialog extends Dialog<Boolean> {
       content.getChildren().add(demoHint());
     } else {
       content.getChildren().add(remember);
-      String limitation = model.accounts().secrets().limitation();
-      if (limitation != null) {
-        // The store's reason is for the log; the note is in the interface's language.
-        Label note = new Label(resources.getString("signin.noKeyring"));
-        note.setId("signInKeyringNote");
-        note.setWrapText(true);
-        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        note.getStyleClass().add("text-muted");
-        content.getChildren().add(note);
-      }
     }
     content.getChildren().add(message);
+    if (!connection.sandbox()) {
+      SecretStore secrets = model.accounts().secrets();
+      secrets.prepare();
+      CompletableFuture<SecretStore> ready = secrets.ready();
+      if (ready.isDone()) {
+        noteWithoutKeyring(content, ready.join());
+      } else {
+        // Still opening: the note follows when the keyring answers; the window never waits for it.
+        ready.thenAcceptAsync(store -> noteWithoutKeyring(content, store), Platform::runLater);
+      }
+    }
     content.setPrefWidth(460);
     getDialogPane().setContent(content);
     getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
@@ -122,6 +124,20 @@ public final class SignInDialog extends Dialog<Boolean> {
     if (ticket != null) {
       form.addRow(2, new Label(resources.getString("signin.code")), code);
     }
+  }
+
+  /** Says, above the dialog's message, that sessions stay in memory when the store cannot keep them. */
+  private void noteWithoutKeyring(VBox content, SecretStore secrets) {
+    if (secrets.limitation() == null) {
+      return;
+    }
+    // The store's reason is for the log; the note is in the interface's language.
+    Label note = new Label(resources.getString("signin.noKeyring"));
+    note.setId("signInKeyringNote");
+    note.setWrapText(true);
+    note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    note.getStyleClass().add("text-muted");
+    content.getChildren().add(content.getChildren().indexOf(message), note);
   }
 
   private Label demoHint() {

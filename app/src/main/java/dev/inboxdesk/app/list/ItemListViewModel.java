@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -449,7 +448,7 @@ public class ItemListViewModel {
   }
 
   private void applyFilter(String text) {
-    String query = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+    String query = text == null ? "" : Search.fold(text.strip());
     if (query.isEmpty()) {
       filtered.setPredicate(null);
       return;

@@ -52,7 +52,7 @@ public final class ItemRow {
 
   /**
    * True when every word of the query occurs in the title, the text or the kind, in any case (the
-   * words already lower-cased).
+   * words as {@link Search#fold} made them).
    */
   public boolean matches(String[] words) {
     for (String word : words) {

@@ -21,8 +21,10 @@ class OnDemandSecretStoreTest {
     OnDemandSecretStore store = new OnDemandSecretStore(this::open);
     assertThat(opened).hasValue(0);
     assertThat(store.isOpen()).isFalse();
+    assertThat(store.ready()).isNotDone();
 
     store.write("profile-1", "secret");
+    assertThat(store.ready()).isCompletedWithValue(inner);
     assertThat(store.read("profile-1")).contains("secret");
     assertThat(store.persistent()).isFalse();
     assertThat(store.limitation()).isEqualTo("no keyring here");
@@ -34,7 +36,7 @@ class OnDemandSecretStoreTest {
   }
 
   @Test
-  void prepareOpensOffTheCallersThread() throws InterruptedException {
+  void prepareOpensOffTheCallersThread() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Thread caller = Thread.currentThread();
@@ -56,7 +58,9 @@ class OnDemandSecretStoreTest {
     // Back while opening is still held up: the caller (the JavaFX thread) does not wait for it.
     assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(store.isOpen()).isFalse();
+    assertThat(store.ready()).isNotDone();
     release.countDown();
+    assertThat(store.ready().get(10, TimeUnit.SECONDS)).isSameAs(inner);
 
     assertThat(store.read("anything")).isEmpty();
     assertThat(openedOnCaller).hasValue(0);

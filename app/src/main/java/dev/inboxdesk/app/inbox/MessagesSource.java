@@ -10,7 +10,6 @@ import java.util.List;
 
 /** The anonymous-messages inbox as an {@link ItemSource}. */
 public final class MessagesSource implements ItemSource {
-  private static final int TITLE_LENGTH = 90;
   private final MessagesClient client;
 
   public MessagesSource(MessagesClient client) {
@@ -36,11 +35,11 @@ public final class MessagesSource implements ItemSource {
   static Item toItem(Message message) {
     // Anonymous text: control characters and bidi overrides show as visible marks, never act.
     String content = UnsafeText.visible(message.content().strip());
-    // Most messages are one short line: then the title is the content itself, not a copy of it
-    // (a big inbox holds 100,000 of them).
+    // The title is the first line, which the row shortens to its width. A message of one line,
+    // however long, is its own title, not a copy of it (a big inbox holds 100,000 of them; a copy
+    // ending in "…" took two bytes a character).
     int lineEnd = lineEnd(content);
-    String firstLine = lineEnd == content.length() ? content : content.substring(0, lineEnd);
-    String title = firstLine.length() > TITLE_LENGTH ? firstLine.substring(0, TITLE_LENGTH - 1) + "…" : firstLine;
+    String title = lineEnd == content.length() ? content : content.substring(0, lineEnd);
     return new Item(message.id(), title, content, message.createdAt(), true, "");
   }
 

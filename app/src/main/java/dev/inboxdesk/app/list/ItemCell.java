@@ -28,6 +28,7 @@ final class ItemCell extends ListCell<ItemRow> {
   private final Tooltip timeTip = new Tooltip();
   private final HBox root;
   private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("\\R+");
+  private static final int SHOWN_CHARACTERS = 400;
   /** Told the height this cell wants whenever it is laid out with a row (the list fixes its cells' size). */
   private final DoubleConsumer laidOutHeight;
 
@@ -74,7 +75,10 @@ final class ItemCell extends ListCell<ItemRow> {
     }
     Item item = row.item();
     // one line: a row is a summary (the detail pane shows the whole text), and rows share a height
-    title.setText(LINE_BREAKS.matcher(item.title().isEmpty() ? item.text() : item.title()).replaceAll(" "));
+    String line = item.title().isEmpty() ? item.text() : item.title();
+    // The label ends it with "…" where the row ends; a few hundred characters fill any width.
+    title.setText(LINE_BREAKS.matcher(line.length() > SHOWN_CHARACTERS ? line.substring(0, SHOWN_CHARACTERS) : line)
+        .replaceAll(" "));
     title.getStyleClass().remove("unread");
     if (!item.read()) {
       title.getStyleClass().add("unread");

@@ -470,13 +470,13 @@ public final class HttpTransport implements AutoCloseable {
 
   /**
    * How far to grow the array for an answer of {@code declared} bytes once {@code filled} have
-   * arrived: twice that, until an eighth of the declared length has come, then the whole of it. So
-   * a server must send an eighth of what it declares before the whole is reserved, and a large
-   * answer is copied at most once more at a small size (16.6 MB took 33 MB at once when the array
-   * doubled to the end).
+   * arrived: twice that, until a thirty-second of the declared length has come, then the whole of
+   * it. So a server must send 2 MB of the 64 MB it may declare before the whole is reserved, and a
+   * large answer is copied once more at most, at a small size (16.6 MB took 33 MB at once when the
+   * array doubled to the end; now 17.6 MB).
    */
   static int nextCapacity(int filled, int declared) {
-    long next = filled >= declared / 8 ? declared : Math.max(FIRST_CHUNK, 2L * filled);
+    long next = filled >= declared / 32 ? declared : Math.max(FIRST_CHUNK, 2L * filled);
     return (int) Math.min(declared, next);
   }
 

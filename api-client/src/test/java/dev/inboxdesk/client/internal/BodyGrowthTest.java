@@ -9,12 +9,12 @@ class BodyGrowthTest {
   private static final int MB = 1024 * 1024;
 
   @Test
-  void aServerMustSendAnEighthOfWhatItDeclaresBeforeTheWholeIsReserved() {
+  void aServerMustSendAThirtySecondOfWhatItDeclaresBeforeTheWholeIsReserved() {
     int declared = 64 * MB;
 
     assertThat(HttpTransport.nextCapacity(256 * 1024, declared)).isEqualTo(512 * 1024);
-    assertThat(HttpTransport.nextCapacity(4 * MB, declared)).isEqualTo(8 * MB);
-    assertThat(HttpTransport.nextCapacity(8 * MB, declared)).isEqualTo(declared);
+    assertThat(HttpTransport.nextCapacity(MB, declared)).isEqualTo(2 * MB);
+    assertThat(HttpTransport.nextCapacity(2 * MB, declared)).isEqualTo(declared);
   }
 
   @Test
@@ -36,7 +36,7 @@ class BodyGrowthTest {
         capacity = next;
       }
       assertThat(capacity).isEqualTo(declared);
-      assertThat(worstMoment).as("declared %d", declared).isLessThanOrEqualTo(declared + declared / 4 + 512 * 1024);
+      assertThat(worstMoment).as("declared %d", declared).isLessThanOrEqualTo(declared + declared / 16 + 512 * 1024);
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.inboxdesk.app.list;
 
-
 /**
  * An item as a list shows it: the item, its place in the server's order (so a row that comes back
  * lands where it was, whatever else was removed meanwhile), and its delete state.

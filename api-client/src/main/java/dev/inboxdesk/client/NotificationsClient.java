@@ -12,6 +12,7 @@ import dev.inboxdesk.client.internal.NotificationsJson;
 import dev.inboxdesk.client.internal.NotificationsJson.TokenAnswer;
 import dev.inboxdesk.client.internal.RateLimiter;
 import dev.inboxdesk.client.internal.RequestSpec;
+import dev.inboxdesk.client.internal.StreamedRead;
 import dev.inboxdesk.client.internal.Resender;
 import java.time.Duration;
 import java.time.Instant;
@@ -541,6 +542,11 @@ public final class NotificationsClient implements AutoCloseable {
 
   /** Sends with the access token, refreshing it first when due and once after a {@code 401}. */
   private HttpAnswer authorized(RequestSpec spec, CallContext context) {
+    return authorized(spec, context, null);
+  }
+
+  /** As {@link #authorized(RequestSpec, CallContext)}, with a success's body parsed by {@code read} as it arrives. */
+  private HttpAnswer authorized(RequestSpec spec, CallContext context, StreamedRead<?> read) {
     AccessTokens.Token current = token;
     if (current == null) {
       throw new AuthenticationException(Reason.NOT_AUTHENTICATED,
@@ -550,10 +556,10 @@ public final class NotificationsClient implements AutoCloseable {
     if (current.expiresAt() != null && now.isAfter(current.expiresAt().minus(REFRESH_AHEAD)) && canRefresh()) {
       current = refreshReplacing(current, context);
     }
-    HttpAnswer answer = transport.exchange(spec.withBearer(current.value()), context);
+    HttpAnswer answer = transport.exchange(spec.withBearer(current.value()), context, read);
     if (answer.status() == 401 && (canRefresh() || token != current)) {
       current = refreshReplacing(current, context);
-      answer = transport.exchange(spec.withBearer(current.value()), context);
+      answer = transport.exchange(spec.withBearer(current.value()), context, read);
     }
     return answer;
   }
@@ -587,9 +593,10 @@ public final class NotificationsClient implements AutoCloseable {
       url.addQueryParameter("read", filter == ReadFilter.READ ? "true" : "false");
     }
     url.addQueryParameter("page", Integer.toString(page)).addQueryParameter("limit", Integer.toString(limit));
-    HttpAnswer answer = ErrorMapper.requireSuccess(
-        authorized(RequestSpec.of("GET", url.build(), "GET /notifications", true), context));
-    return Json.parse(answer, "the notification list", NotificationsJson::page);
+    // A deployment that ignores the limit may send every notification at once: parsed as it arrives.
+    StreamedRead<NotificationPage> read = new StreamedRead<>("the notification list", NotificationsJson::page);
+    ErrorMapper.requireSuccess(authorized(RequestSpec.of("GET", url.build(), "GET /notifications", true), context, read));
+    return read.value();
   }
 
   /** A page as asked for: the filter and the size bound applied here too, whatever the server did. */

@@ -160,6 +160,8 @@ class ErrorMappingTest extends LoopbackServerTest {
   @CsvSource(delimiter = '|', value = {
       "{\"success\":true,\"data\":{\"count\":5|MALFORMED_JSON",
       "{\"success\":tru|MALFORMED_JSON",
+      "{\"success\":true,\"data\":{\"count\":5}}{\"count\":6}|MALFORMED_JSON",
+      "{\"success\":true,\"data\":{\"count\":5}} 6|MALFORMED_JSON",
       "not json at all|MALFORMED_JSON",
       "<html><body>Welcome</body></html>|NOT_JSON",
       "[1,2,3]|WRONG_SHAPE",

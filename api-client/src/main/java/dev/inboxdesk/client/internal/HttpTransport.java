@@ -184,10 +184,29 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   /**
+   * Sends, insists on a {@code 2xx}, and returns its body as {@code read} parses it while it
+   * arrives (for answers that can be large).
+   */
+  public <T> T send(RequestSpec spec, CallContext context, StreamedRead<T> read) {
+    ErrorMapper.requireSuccess(exchange(spec, context, read));
+    return read.value();
+  }
+
+  /**
    * Sends, waiting for rate-limit quota first; retries a {@code 429} (bounded) and, for replayable
    * requests, a connection failure (bounded). Returns whatever final answer came.
    */
   public HttpAnswer exchange(RequestSpec spec, CallContext context) {
+    return exchange(spec, context, null);
+  }
+
+  /**
+   * As {@link #exchange(RequestSpec, CallContext)}, with a success's body parsed by {@code read}
+   * while it arrives: the answer returned then has an empty body, and {@code read} has the value.
+   *
+   * @param read null to read every body whole
+   */
+  public HttpAnswer exchange(RequestSpec spec, CallContext context, StreamedRead<?> read) {
     refuseInsecureSecrets(spec);
     int rateLimitRetries = 0;
     int unavailableRetries = 0;
@@ -206,7 +225,7 @@ public final class HttpTransport implements AutoCloseable {
       HttpAnswer answer;
       long started = System.nanoTime();
       try {
-        answer = once(spec, context, attempt, Duration.ofNanos(budgetNanos)).replayed(replayed);
+        answer = once(spec, context, attempt, Duration.ofNanos(budgetNanos), read).replayed(replayed);
       } catch (ConnectionFailureException failure) {
         budgetNanos -= System.nanoTime() - started;
         if (!spec.replayable() || connectionRetries >= config.maxConnectionRetries() || context.isCancelled()
@@ -370,7 +389,7 @@ public final class HttpTransport implements AutoCloseable {
     }
   }
 
-  private HttpAnswer once(RequestSpec spec, CallContext context, int attempt, Duration budget) {
+  private HttpAnswer once(RequestSpec spec, CallContext context, int attempt, Duration budget, StreamedRead<?> read) {
     SentRequest sent = new SentRequest();
     Request request = toRequest(spec).newBuilder().tag(SentRequest.class, sent).build();
     Instant startedAt = config.clock().instant();
@@ -384,21 +403,34 @@ public final class HttpTransport implements AutoCloseable {
     Response response = null;
     try {
       response = call.execute();
-      byte[] body = readBody(response.body());
       Headers headers = response.headers();
-      HttpAnswer answer = new HttpAnswer(response.code(), headers, body, headers.get("Content-Type"),
+      String contentType = headers.get("Content-Type");
+      if (read != null && response.isSuccessful()) {
+        BodyStream body = openBody(response.body());
+        read.readFrom(body, response.code(), contentType);
+        HttpAnswer answer = new HttpAnswer(response.code(), headers, new byte[0], contentType,
+            RateLimitHeaders.parse(headers, config.clock()), false, spec.route());
+        record(spec, sent, startedAt, attempt, answer, body.head(), body.count(), start, null);
+        return answer;
+      }
+      byte[] body = readBody(response.body());
+      HttpAnswer answer = new HttpAnswer(response.code(), headers, body, contentType,
           RateLimitHeaders.parse(headers, config.clock()), false, spec.route());
-      record(spec, sent, startedAt, attempt, answer, start, null);
+      record(spec, sent, startedAt, attempt, answer, body, body.length, start, null);
       return answer;
+    } catch (BodyStream.TooLargeException e) {
+      UnexpectedResponseException tooLarge = tooLarge(-1);
+      record(spec, sent, startedAt, attempt, null, null, 0, start, tooLarge.getMessage());
+      throw tooLarge;
     } catch (IOException e) {
       if (context.isCancelled()) {
         throw new CancellationException("Cancelled");
       }
       ConnectionFailureException failure = connectionFailure(e, response != null);
-      record(spec, sent, startedAt, attempt, null, start, failureText(failure, sent, response != null));
+      record(spec, sent, startedAt, attempt, null, null, 0, start, failureText(failure, sent, response != null));
       throw failure;
     } catch (UnexpectedResponseException tooLarge) {
-      record(spec, sent, startedAt, attempt, null, start, tooLarge.getMessage());
+      record(spec, sent, startedAt, attempt, null, null, 0, start, tooLarge.getMessage());
       throw tooLarge;
     } finally {
       if (response != null) {
@@ -426,6 +458,16 @@ public final class HttpTransport implements AutoCloseable {
       builder.header("Authorization", "Bearer " + spec.bearerToken());
     }
     return builder.build();
+  }
+
+  /** A success's body, to be parsed as it arrives; refused at once when it declares more than the limit. */
+  private BodyStream openBody(ResponseBody body) {
+    if (body.contentLength() > config.maxResponseBytes()) {
+      throw tooLarge(body.contentLength());
+    }
+    boolean logged = config.exchangeListener() != ExchangeListener.NONE;
+    return new BodyStream(body.source(), config.maxResponseBytes(),
+        StreamedRead.kept(logged ? config.maxLoggedBodyChars() : 0));
   }
 
   private byte[] readBody(ResponseBody body) throws IOException {
@@ -523,8 +565,14 @@ public final class HttpTransport implements AutoCloseable {
     return failure.getMessage();
   }
 
+  /**
+   * Tells the exchange listener about one attempt.
+   *
+   * @param body the answer's body, or as much of its start as was kept when it was parsed as it arrived
+   * @param bodyLength the whole body's length
+   */
   private void record(RequestSpec spec, SentRequest sent, Instant startedAt, int attempt, HttpAnswer answer,
-      long startNanos, String failure) {
+      byte[] body, long bodyLength, long startNanos, String failure) {
     ExchangeListener listener = config.exchangeListener();
     if (listener == ExchangeListener.NONE) {
       return;
@@ -541,7 +589,7 @@ public final class HttpTransport implements AutoCloseable {
       unmasked = new Exchange.Unmasked(plain(sentHeaders), spec.body() == null ? ""
           : Redactor.body(spec.body(), spec.contentType(), maxChars, spec.carriesSecret(), Redactor.Mode.REVEAL),
           answer == null ? List.of() : plain(answer.headers()), answer == null ? ""
-          : Redactor.body(answer.body(), answer.contentType(), maxChars, false, Redactor.Mode.REVEAL));
+          : Redactor.body(body, bodyLength, answer.contentType(), maxChars, false, Redactor.Mode.REVEAL));
     }
     Exchange exchange;
     if (answer == null) {
@@ -554,7 +602,8 @@ public final class HttpTransport implements AutoCloseable {
           : ErrorBodies.correlationIdHeader(answer.headers());
       exchange = new Exchange(service, startedAt, attempt, spec.method(), spec.url().toString(),
           Redactor.headers(sentHeaders), requestBody, answer.status(), Redactor.headers(answer.headers()),
-          Redactor.body(answer.body(), answer.contentType(), maxChars), answer.body().length, duration,
+          Redactor.body(body, bodyLength, answer.contentType(), maxChars, false, Redactor.Mode.MASKED), bodyLength,
+          duration,
           answer.rateLimit(), correlationId, failure, unmasked);
     }
     try {

@@ -1,7 +1,9 @@
 package dev.inboxdesk.client.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -62,39 +64,74 @@ public final class Json {
   public static <T> T parse(HttpAnswer answer, String what, BodyReader<T> reader) {
     requireJson(answer, what);
     try (JsonParser parser = FACTORY.createParser(answer.body())) {
-      if (parser.nextToken() == null) {
-        throw new ShapeException("no JSON value");
-      }
-      T value = reader.read(parser);
-      // A reader stops once it has what it needs; the rest must still be there and well-formed, or
-      // the answer was cut off or garbled after that point and proves nothing.
-      while (parser.nextToken() != null) {
-        parser.skipChildren();
-      }
-      return value;
-    } catch (ShapeException e) {
-      throw new UnexpectedResponseException(Kind.WRONG_SHAPE, what + " is not shaped as the contract says: "
-          + e.getMessage(), ServerDetails.ofStatus(answer.status()));
-    } catch (StreamConstraintsException e) {
-      // Nested too deep, a number or string too long: Jackson's limits, which carry no location.
-      throw new UnexpectedResponseException(Kind.MALFORMED_JSON, what + " is beyond the parser's limits ("
-          + e.getOriginalMessage() + ")", ServerDetails.ofStatus(answer.status()));
-    } catch (JsonProcessingException e) {
-      long at = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
-      throw new UnexpectedResponseException(Kind.MALFORMED_JSON, what + " is not valid JSON (truncated or garbled"
-          + (at >= 0 ? " at byte " + at + " of " + answer.body().length : "") + ")",
-          ServerDetails.ofStatus(answer.status()));
-    } catch (ApiException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      // Whatever else a hostile body provokes in a reader (a number out of range, say): still typed.
-      throw new UnexpectedResponseException(Kind.WRONG_SHAPE, what + " could not be read: "
-          + e.getClass().getSimpleName(), ServerDetails.ofStatus(answer.status()));
-    } catch (IOException e) {
-      // Reading from a byte array fails only on malformed input.
-      throw new UnexpectedResponseException(Kind.MALFORMED_JSON, what + " could not be read",
-          ServerDetails.ofStatus(answer.status()));
+      return readWhole(parser, reader);
+    } catch (IOException | RuntimeException e) {
+      // Reading from a byte array fails only on what the bytes are.
+      throw unreadable(e, what, answer.status(), answer.body().length);
     }
+  }
+
+  /**
+   * Reads one JSON value with {@code reader}, then the rest of the body. A reader stops once it has
+   * what it needs; the rest must still be there and well-formed, or the answer was cut off or
+   * garbled after that point and proves nothing. A second value after the first is garbled too
+   * (Jackson would read one after the other).
+   */
+  static <T> T readWhole(JsonParser parser, BodyReader<T> reader) throws IOException {
+    if (parser.nextToken() == null) {
+      throw new ShapeException("no JSON value");
+    }
+    T value = reader.read(parser);
+    JsonToken token;
+    while ((token = parser.nextToken()) != null) {
+      if (startsAnotherValue(parser, token)) {
+        throw new JsonParseException(parser, "a second JSON value after the first");
+      }
+      parser.skipChildren();
+    }
+    return value;
+  }
+
+  /** Whether {@code token} begins a value at the top level, where only the first belongs. */
+  private static boolean startsAnotherValue(JsonParser parser, JsonToken token) {
+    JsonStreamContext context = parser.getParsingContext();
+    if (token.isStructStart()) {
+      return context.getParent() != null && context.getParent().inRoot();
+    }
+    return token.isScalarValue() && context.inRoot();
+  }
+
+  /**
+   * The typed error for a body that could not be read as {@code what}: the wrong shape, malformed
+   * JSON, or beyond the parser's limits. An {@link ApiException} a reader threw stays as it is.
+   *
+   * @param length the whole body's length in bytes, for the message
+   */
+  static RuntimeException unreadable(Exception e, String what, int status, long length) {
+    ServerDetails details = ServerDetails.ofStatus(status);
+    if (e instanceof ApiException typed) {
+      return typed;
+    }
+    if (e instanceof ShapeException) {
+      return new UnexpectedResponseException(Kind.WRONG_SHAPE, what + " is not shaped as the contract says: "
+          + e.getMessage(), details);
+    }
+    if (e instanceof StreamConstraintsException limits) {
+      // Nested too deep, a number or string too long: Jackson's limits, which carry no location.
+      return new UnexpectedResponseException(Kind.MALFORMED_JSON, what + " is beyond the parser's limits ("
+          + limits.getOriginalMessage() + ")", details);
+    }
+    if (e instanceof JsonProcessingException malformed) {
+      long at = malformed.getLocation() == null ? -1 : malformed.getLocation().getByteOffset();
+      return new UnexpectedResponseException(Kind.MALFORMED_JSON, what + " is not valid JSON (truncated or garbled"
+          + (at >= 0 ? " at byte " + at + " of " + length : "") + ")", details);
+    }
+    if (e instanceof RuntimeException) {
+      // Whatever else a hostile body provokes in a reader (a number out of range, say): still typed.
+      return new UnexpectedResponseException(Kind.WRONG_SHAPE, what + " could not be read: "
+          + e.getClass().getSimpleName(), details);
+    }
+    return new UnexpectedResponseException(Kind.MALFORMED_JSON, what + " could not be read", details);
   }
 
   /** Throws when the answer is plainly not JSON (empty, HTML), without parsing it. */

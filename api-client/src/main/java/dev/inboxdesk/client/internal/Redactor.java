@@ -106,12 +106,24 @@ public final class Redactor {
    * @param carriesSecret the request is a sign-in or two-factor step: its {@code code} is secret too
    */
   public static String body(byte[] body, String contentType, int maxChars, boolean carriesSecret, Mode mode) {
-    if (body.length == 0 || maxChars == 0) {
+    return body(body, body.length, contentType, maxChars, carriesSecret, mode);
+  }
+
+  /**
+   * As {@link #body(byte[], String, int, boolean, Mode)}, for a body of which only the start was
+   * kept.
+   *
+   * @param start the body's first bytes: all of it, or at least {@code maxChars}
+   * @param length the whole body's length
+   */
+  public static String body(byte[] start, long length, String contentType, int maxChars, boolean carriesSecret,
+      Mode mode) {
+    if (length == 0 || maxChars == 0) {
       return "";
     }
     String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-    boolean cut = body.length > maxChars;
-    String text = new String(body, 0, Math.min(body.length, maxChars), StandardCharsets.UTF_8);
+    boolean cut = length > maxChars;
+    String text = new String(start, 0, Math.min(start.length, maxChars), StandardCharsets.UTF_8);
     String masked;
     Rule rule = new Rule(carriesSecret, mode);
     if (type.startsWith("application/x-www-form-urlencoded")) {
@@ -122,7 +134,7 @@ public final class Redactor {
       // A cut body is not valid JSON: mask by pattern, which also catches a cut-off secret.
       masked = maskByPattern(text, rule);
     }
-    return cut ? masked + "… (" + body.length + " bytes in all)" : masked;
+    return cut ? masked + "… (" + length + " bytes in all)" : masked;
   }
 
   /** Which names are masked in one body. */

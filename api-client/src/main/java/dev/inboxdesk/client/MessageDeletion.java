@@ -10,11 +10,10 @@ import java.util.function.Supplier;
  * list).
  *
  * <p>The server answers every delete with the whole user document: every message's text, the
- * account's e-mail and its password hash. A delete only needs to know that the message is gone,
- * so the answer is scanned for the id and nothing is decoded; {@link #remainingIds()} reads the
- * ids the first time it is asked (and throws {@link UnexpectedResponseException} if the answer
- * cannot be read); until then the answer's bytes are kept. No secret from the answer is ever
- * turned into a string.
+ * account's e-mail and its password hash. The client reads only the messages' ids from it, while
+ * it arrives, and skips the rest undecoded: no secret from the answer is ever turned into a
+ * string, and the answer is not kept. The delete is proved by that answer: whole, well-formed, and
+ * without the id.
  */
 public final class MessageDeletion {
   private final String messageId;
@@ -49,7 +48,7 @@ public final class MessageDeletion {
     return outcome;
   }
 
-  /** {@return the ids still in the inbox after the delete, oldest first; read from the answer on first use} */
+  /** {@return the ids still in the inbox after the delete, oldest first, as the answer listed them} */
   public synchronized List<String> remainingIds() {
     if (remainingIds == null) {
       remainingIds = List.copyOf(remaining.get());

@@ -1,5 +1,6 @@
 package dev.inboxdesk.app.list;
 
+import atlantafx.base.controls.ToggleSwitch;
 import dev.inboxdesk.app.common.Problem;
 import dev.inboxdesk.app.common.RelativeTime;
 import java.text.MessageFormat;
@@ -10,7 +11,10 @@ import java.util.ResourceBundle;
 import java.util.function.BooleanSupplier;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
-import javafx.fxml.FXML;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -20,63 +24,247 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The list view both tabs use: binds a {@link ItemListViewModel} and delegates every action to it.
  * Knows keys and widgets, nothing about servers.
  */
 public final class ItemListView {
-  @FXML private ResourceBundle resources;
-  @FXML private TextField search;
-  @FXML private ComboBox<SortOrder> sort;
-  @FXML private Button deleteButton;
-  @FXML private Button deleteAllButton;
-  @FXML private Button markReadButton;
-  @FXML private Button clearReadButton;
-  @FXML private Button refreshButton;
-  @FXML private Label counts;
-  @FXML private atlantafx.base.controls.ToggleSwitch acceptingSwitch;
-  @FXML private HBox signInBanner;
-  @FXML private Label signInText;
-  @FXML private Button signInButton;
-  @FXML private ListView<ItemRow> list;
-  @FXML private VBox detail;
-  @FXML private VBox noSelection;
-  @FXML private Label noSelectionText;
-  @FXML private javafx.scene.control.ScrollPane detailScroll;
-  @FXML private Label detailTitle;
-  @FXML private Label detailMeta;
-  @FXML private VBox problemBox;
-  @FXML private Label problemTitle;
-  @FXML private Label problemDetail;
-  @FXML private HBox correlationBox;
-  @FXML private TextField correlationId;
-  @FXML private Button retryButton;
-  @FXML private TitledPane technical;
-  @FXML private Label technicalText;
-  @FXML private Label detailText;
-  @FXML private Label detailId;
-  @FXML private VBox loadingState;
-  @FXML private VBox emptyState;
-  @FXML private Label emptyTitle;
-  @FXML private Label emptyHint;
-  @FXML private VBox failedState;
-  @FXML private Label failedTitle;
-  @FXML private Label failedDetail;
-  @FXML private HBox progressBox;
-  @FXML private ProgressBar progressBar;
-  @FXML private Label progressText;
+  private ResourceBundle resources;
+  private TextField search;
+  private ComboBox<SortOrder> sort;
+  private Button deleteButton;
+  private Button deleteAllButton;
+  private Button markReadButton;
+  private Button clearReadButton;
+  private Button refreshButton;
+  private Label counts;
+  private ToggleSwitch acceptingSwitch;
+  private HBox signInBanner;
+  private Label signInText;
+  private Button signInButton;
+  private ListView<ItemRow> list;
+  private VBox detail;
+  private VBox noSelection;
+  private Label noSelectionText;
+  private ScrollPane detailScroll;
+  private Label detailTitle;
+  private Label detailMeta;
+  private VBox problemBox;
+  private Label problemTitle;
+  private Label problemDetail;
+  private HBox correlationBox;
+  private TextField correlationId;
+  private Button retryButton;
+  private TitledPane technical;
+  private Label technicalText;
+  private Label detailText;
+  private Label detailId;
+  private VBox loadingState;
+  private VBox emptyState;
+  private Label emptyTitle;
+  private Label emptyHint;
+  private VBox failedState;
+  private Label failedTitle;
+  private Label failedDetail;
+  private HBox progressBox;
+  private ProgressBar progressBar;
+  private Label progressText;
+
+  private Parent root;
+
+  /** The view's root node, made by {@link #create}. */
+  public Parent root() {
+    return root;
+  }
+
+  /**
+   * Builds the view in code: its bar, sign-in banner, list with detail, state panes and progress
+   * box. Code rather than FXML, so that the first start loads neither the FXML loader nor its XML
+   * parser and reflection (about 230 classes, each resident at every start with the AOT cache).
+   */
+  public static ItemListView create(ResourceBundle resources) {
+    return new ItemListView(resources);
+  }
+
+  private ItemListView(ResourceBundle resources) {
+    this.resources = resources;
+
+    search = withId(new TextField(), "search");
+    search.setPromptText(resources.getString("list.search"));
+    search.setPrefColumnCount(13);
+    search.getStyleClass().add("search-field");
+    sort = withId(new ComboBox<>(), "sort");
+    sort.setMinWidth(Region.USE_PREF_SIZE);
+    deleteButton = toolButton("deleteButton", "list.delete", "fth-trash-2", this::deleteSelected);
+    deleteAllButton = toolButton("deleteAllButton", "list.deleteAllShown", "fth-x-square", this::deleteAllShown);
+    markReadButton = iconButton("markReadButton", "list.markRead", "fth-check-square", this::markRead);
+    clearReadButton = toolButton("clearReadButton", "list.clearRead", "fth-delete", this::clearRead);
+    refreshButton = iconButton("refreshButton", "list.refresh", "fth-refresh-cw", this::refresh);
+    Pane spring = new Pane();
+    HBox.setHgrow(spring, Priority.ALWAYS);
+    counts = withId(new Label(), "counts");
+    counts.getStyleClass().add("counts");
+    acceptingSwitch = withId(new ToggleSwitch(resources.getString("inbox.accepting")), "acceptingSwitch");
+    acceptingSwitch.setVisible(false);
+    acceptingSwitch.setManaged(false);
+    ToolBar bar = new ToolBar(search, sort,
+        new Separator(Orientation.VERTICAL), deleteButton, deleteAllButton,
+        markReadButton, clearReadButton, refreshButton, spring, counts, acceptingSwitch);
+    bar.getStyleClass().add("list-toolbar");
+
+    signInText = withId(wrapped(new Label()), "signInText");
+    HBox.setHgrow(signInText, Priority.ALWAYS);
+    signInText.setMaxWidth(Double.MAX_VALUE);
+    signInButton = withId(new Button(resources.getString("list.signIn")), "signInButton");
+    signInButton.getStyleClass().add("accent");
+    signInBanner = withId(new HBox(12, signInText, signInButton), "signInBanner");
+    signInBanner.getStyleClass().addAll("banner", "banner-warning");
+    signInBanner.setAlignment(Pos.CENTER_LEFT);
+    signInBanner.setVisible(false);
+    signInBanner.setManaged(false);
+
+    list = withId(new ListView<>(), "list");
+    list.getStyleClass().add("item-list");
+    noSelectionText = withId(styled(new Label(), "text-muted"), "noSelectionText");
+    noSelection = withId(new VBox(6, noSelectionText,
+        wrapped(styled(new Label(resources.getString("detail.noSelection.hint")), "text-subtle"))), "noSelection");
+    noSelection.getStyleClass().add("no-selection");
+    noSelection.setAlignment(Pos.CENTER);
+
+    detailTitle = withId(wrapped(styled(new Label(), "title-3")), "detailTitle");
+    detailMeta = withId(wrapped(styled(new Label(), "text-muted")), "detailMeta");
+    problemTitle = withId(wrapped(styled(new Label(), "problem-title")), "problemTitle");
+    problemDetail = withId(wrapped(new Label()), "problemDetail");
+    correlationId = withId(new TextField(), "correlationId");
+    correlationId.setEditable(false);
+    HBox.setHgrow(correlationId, Priority.ALWAYS);
+    correlationId.getStyleClass().add("mono");
+    Button copy = new Button(resources.getString("detail.copy"));
+    copy.setOnAction(event -> copyCorrelationId());
+    correlationBox = withId(new HBox(6, styled(new Label(resources.getString("detail.correlationId")), "text-muted"),
+        correlationId, copy), "correlationBox");
+    correlationBox.setAlignment(Pos.CENTER_LEFT);
+    retryButton = withId(new Button(resources.getString("detail.retry")), "retryButton");
+    retryButton.setOnAction(event -> retrySelected());
+    retryButton.getStyleClass().add("accent");
+    technicalText = withId(wrapped(styled(new Label(), "mono")), "technicalText");
+    technical = withId(new TitledPane(resources.getString("detail.technical"), technicalText), "technical");
+    technical.setExpanded(false);
+    technical.setAnimated(false);
+    problemBox = withId(new VBox(6, problemTitle, problemDetail, correlationBox, new HBox(6, retryButton),
+        technical), "problemBox");
+    problemBox.getStyleClass().add("problem-box");
+    problemBox.setVisible(false);
+    problemBox.setManaged(false);
+    detailText = withId(wrapped(styled(new Label(), "detail-text")), "detailText");
+    detailId = withId(styled(new Label(), "text-subtle"), "detailId");
+    detailId.getStyleClass().add("mono");
+    detail = withId(new VBox(10, detailTitle, detailMeta, problemBox, detailText, detailId), "detail");
+    detail.getStyleClass().add("detail");
+    detailScroll = withId(new ScrollPane(detail), "detailScroll");
+    detailScroll.setFitToWidth(true);
+    detailScroll.getStyleClass().add("detail-scroll");
+    SplitPane split = withId(new SplitPane(list,
+        new StackPane(noSelection, detailScroll)), "split");
+    split.setDividerPositions(0.58);
+
+    loadingState = withId(state(12, new ProgressIndicator(),
+        styled(new Label(resources.getString("state.loading")), "text-muted")), "loadingState");
+    emptyTitle = withId(styled(new Label(), "title-3"), "emptyTitle");
+    emptyHint = withId(wrapped(styled(new Label(), "text-muted")), "emptyHint");
+    emptyState = withId(state(8, emptyTitle, emptyHint), "emptyState");
+    failedTitle = withId(styled(new Label(), "title-3"), "failedTitle");
+    failedDetail = withId(wrapped(styled(new Label(), "text-muted")), "failedDetail");
+    failedDetail.setMaxWidth(520);
+    Button tryAgain = styled(new Button(resources.getString("state.tryAgain")), "accent");
+    tryAgain.setOnAction(event -> refresh());
+    failedState = withId(state(8, failedTitle, failedDetail, tryAgain), "failedState");
+
+    progressBar = withId(new ProgressBar(), "progressBar");
+    progressBar.setPrefWidth(260);
+    progressText = withId(new Label(), "progressText");
+    HBox.setHgrow(progressText, Priority.ALWAYS);
+    progressText.setMaxWidth(Double.MAX_VALUE);
+    Button cancel = new Button(resources.getString("progress.cancel"));
+    cancel.setOnAction(event -> cancelPending());
+    progressBox = withId(new HBox(12, progressBar, progressText, cancel), "progressBox");
+    progressBox.getStyleClass().add("progress-box");
+    progressBox.setAlignment(Pos.CENTER_LEFT);
+    progressBox.setVisible(false);
+    progressBox.setManaged(false);
+
+    BorderPane layout = new BorderPane(
+        new StackPane(split, loadingState, emptyState, failedState));
+    layout.setTop(new VBox(bar, signInBanner));
+    layout.setBottom(progressBox);
+    layout.getStyleClass().add("item-list-view");
+    layout.getStylesheets().add(ItemListView.class.getResource("ItemListView.css").toExternalForm());
+    root = layout;
+  }
+
+  /** A bar button: its text from {@code key}, its tooltip from {@code key.tip}. */
+  private Button toolButton(String id, String key, String icon, Runnable action) {
+    Button button = withId(new Button(resources.getString(key)), id);
+    button.setGraphic(new FontIcon(icon));
+    button.setTooltip(new Tooltip(resources.getString(key + ".tip")));
+    button.setOnAction(event -> action.run());
+    return button;
+  }
+
+  /** A bar button that shows only its icon; a screen reader still reads its name. */
+  private Button iconButton(String id, String key, String icon, Runnable action) {
+    Button button = toolButton(id, key, icon, action);
+    button.setText("");
+    button.setAccessibleText(resources.getString(key));
+    button.getStyleClass().add("button-icon");
+    return button;
+  }
+
+  private static <T extends Node> T withId(T node, String id) {
+    node.setId(id);
+    return node;
+  }
+
+  private static <T extends Node> T styled(T node, String styleClass) {
+    node.getStyleClass().add(styleClass);
+    return node;
+  }
+
+  private static Label wrapped(Label label) {
+    label.setWrapText(true);
+    return label;
+  }
+
+  private static VBox state(double spacing, Node... children) {
+    VBox box = new VBox(spacing, children);
+    box.getStyleClass().add("state");
+    box.setAlignment(Pos.CENTER);
+    box.setVisible(false);
+    return box;
+  }
 
   private ItemListViewModel model;
   private Clock clock;
@@ -269,7 +457,6 @@ public final class ItemListView {
 
   // --- actions ---
 
-  @FXML
   void deleteSelected() {
     List<ItemRow> selected = List.copyOf(list.getSelectionModel().getSelectedItems());
     if (selected.isEmpty() || !confirmed(selected.size())) {
@@ -287,19 +474,16 @@ public final class ItemListView {
     }
   }
 
-  @FXML
   void deleteAllShown() {
     if (confirmed(model.visibleRows().size())) {
       model.deleteAllShown();
     }
   }
 
-  @FXML
   void markRead() {
     model.markRead(List.copyOf(list.getSelectionModel().getSelectedItems()));
   }
 
-  @FXML
   void clearRead() {
     long read = model.visibleRows().stream().filter(r -> r.item().read()).count();
     if (read > 0 && confirmed((int) read)) {
@@ -307,12 +491,10 @@ public final class ItemListView {
     }
   }
 
-  @FXML
   void refresh() {
     model.refresh();
   }
 
-  @FXML
   void retrySelected() {
     ItemRow row = list.getSelectionModel().getSelectedItem();
     if (row != null) {
@@ -320,12 +502,10 @@ public final class ItemListView {
     }
   }
 
-  @FXML
   void cancelPending() {
     model.cancelPending();
   }
 
-  @FXML
   void copyCorrelationId() {
     ClipboardContent content = new ClipboardContent();
     content.putString(correlationId.getText());

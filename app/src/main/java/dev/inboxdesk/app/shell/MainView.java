@@ -838,13 +838,8 @@ public final class MainView {
 
   /** A list view for {@code tab}: bound when the model is there, else saying that it loads. */
   private ItemListView buildList(Tab tab, Connection.Service service) {
-    FXMLLoader loader = new FXMLLoader(ItemListView.class.getResource("ItemListView.fxml"), resources);
-    try {
-      tab.setContent(loader.load());
-    } catch (IOException e) {
-      throw new UncheckedIOException("The " + service + " list could not be loaded", e);
-    }
-    ItemListView view = loader.getController();
+    ItemListView view = ItemListView.create(resources);
+    tab.setContent(view.root());
     if (model != null) {
       view.bind(model.list(service), clock, () -> signIn(service));
     } else {

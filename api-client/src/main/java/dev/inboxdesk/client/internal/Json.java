@@ -16,6 +16,7 @@ import dev.inboxdesk.client.UnexpectedResponseException.Kind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -264,7 +265,42 @@ public final class Json {
       parser.skipChildren();
       return Map.of();
     }
-    return MAPPER.readValue(parser, Map.class);
+    return (Map<String, Object>) untyped(parser);
+  }
+
+  /**
+   * What {@code MAPPER.readValue(parser, Map.class)} gives (objects keep their order, whole numbers
+   * are Integer, Long or BigInteger by size, other numbers Double), read straight off the parser:
+   * data binding's deserializers, and the annotation reading they start, are not loaded for it.
+   * The depth is bounded by {@link #SERVER_BODY_LIMITS}.
+   */
+  private static Object untyped(JsonParser parser) throws IOException {
+    JsonToken token = parser.currentToken();
+    return switch (token) {
+      case START_OBJECT -> {
+        Map<String, Object> object = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          parser.nextToken();
+          object.put(name, untyped(parser));
+        }
+        yield object;
+      }
+      case START_ARRAY -> {
+        List<Object> array = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          array.add(untyped(parser));
+        }
+        yield array;
+      }
+      case VALUE_STRING -> parser.getText();
+      case VALUE_NUMBER_INT -> parser.getNumberValue();
+      case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> null;
+      default -> throw new ShapeException("unexpected " + token);
+    };
   }
 
   static String utf8(byte[] bytes) {

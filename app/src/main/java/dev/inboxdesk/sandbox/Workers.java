@@ -6,14 +6,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The sandbox's worker threads: a fixed number, a bounded queue, and a deadline for reading a
- * request.
+ * The sandbox's worker threads: started as requests need them, up to a fixed number, then a
+ * bounded queue; and a deadline for reading a request.
  *
  * <p>The JDK server reads a request's line and headers on the worker it hands the connection to,
  * so a client that sends its request a byte at a time holds a worker for as long as it likes. A
@@ -36,17 +37,30 @@ final class Workers implements Executor, AutoCloseable {
   Workers(String name, int threads, int queue, Duration readDeadline) {
     this.readDeadlineNanos = readDeadline.toNanos();
     AtomicInteger count = new AtomicInteger();
-    this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingDeque<>(queue) {
+    LinkedBlockingDeque<Runnable> waiting = new LinkedBlockingDeque<>(queue) {
       @Override
       public boolean offer(Runnable task) {
+        // Refused while every worker is busy and there may be more: the pool then starts one. So a
+        // few requests at a time keep a few threads (a pool whose core is its maximum starts a
+        // thread per request until it has them all, idle or not: 11 at the app's first start).
+        ThreadPoolExecutor workers = pool;
+        if (workers != null && workers.getPoolSize() < workers.getMaximumPoolSize()
+            && workers.getActiveCount() >= workers.getPoolSize()) {
+          return false;
+        }
         return offerFirst(task);
       }
-    }, task -> {
+    };
+    this.pool = new ThreadPoolExecutor(0, threads, 30, TimeUnit.SECONDS, waiting, task -> {
       Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
+    }, (task, workers) -> {
+      // Another request took the last free place for a thread first: this one waits its turn.
+      if (workers.isShutdown() || !waiting.offerFirst(task)) {
+        throw new RejectedExecutionException("the sandbox's workers and queue are full");
+      }
     });
-    pool.allowCoreThreadTimeOut(true);
     this.watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, name + "-watchdog");
       thread.setDaemon(true);

@@ -9,8 +9,6 @@ import dev.inboxdesk.app.list.ItemListViewModel;
 import dev.inboxdesk.app.list.ItemSource;
 import dev.inboxdesk.app.notifications.NotificationsSource;
 import dev.inboxdesk.app.shell.Theme;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +17,6 @@ import java.util.ResourceBundle;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -80,16 +76,9 @@ public final class BigInbox {
             thread.setDaemon(true);
             return thread;
           }), ErrorPresenter.forLocale(Locale.ENGLISH));
-      FXMLLoader loader = new FXMLLoader(ItemListView.class.getResource("ItemListView.fxml"), bundle);
-      Parent root;
-      try {
-        root = loader.load();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      ItemListView view = loader.getController();
+      ItemListView view = ItemListView.create(bundle);
       view.bind(model, Clock.systemUTC(), () -> { });
-      Scene scene = new Scene(root, 1200, 760);
+      Scene scene = new Scene(view.root(), 1200, 760);
       scene.addPreLayoutPulseListener(() -> pulseStart = System.nanoTime());
       scene.addPostLayoutPulseListener(() -> {
         Runnable waiting = onPulse;

@@ -4,7 +4,7 @@
 # same bundled runtime, with the same JVM options, each with its own start-up cache (the AOT cache
 # on a JDK 25 runtime, else an AppCDS archive). The app runs --smoke-test from an empty settings
 # folder (a first start: on the sandbox, both lists loaded before it exits); the bare window exits
-# after its first frame. Runs alternate, app then bare window, so drift hits both alike. Prints
+# once its first frame has been drawn. Runs alternate, app then bare window, so drift hits both alike. Prints
 # every run, then both medians and their ratios. Needs xvfb-run and GNU time.
 # Usage: packaging/measure-startup.sh [runs]      (after ./mvnw -Pinstaller verify)
 set -euo pipefail

@@ -33,6 +33,8 @@ final class Workers implements Executor, AutoCloseable {
   private final Set<Task> running = ConcurrentHashMap.newKeySet();
   private final ThreadLocal<Task> current = new ThreadLocal<>();
   private final long readDeadlineNanos;
+  /** Requests handed over and not yet finished: running or queued. */
+  private final AtomicInteger outstanding = new AtomicInteger();
 
   Workers(String name, int threads, int queue, Duration readDeadline) {
     this.readDeadlineNanos = readDeadline.toNanos();
@@ -40,12 +42,13 @@ final class Workers implements Executor, AutoCloseable {
     LinkedBlockingDeque<Runnable> waiting = new LinkedBlockingDeque<>(queue) {
       @Override
       public boolean offer(Runnable task) {
-        // Refused while every worker is busy and there may be more: the pool then starts one. So a
-        // few requests at a time keep a few threads (a pool whose core is its maximum starts a
-        // thread per request until it has them all, idle or not: 11 at the app's first start).
+        // Refused while there is more work than workers and there may be more workers: the pool
+        // then starts one. So a few requests at a time keep a few threads (a pool whose core is its
+        // maximum starts a thread per request until it has them all, idle or not: 11 at the app's
+        // first start). The work counted includes requests queued but not yet taken.
         ThreadPoolExecutor workers = pool;
         if (workers != null && workers.getPoolSize() < workers.getMaximumPoolSize()
-            && workers.getActiveCount() >= workers.getPoolSize()) {
+            && outstanding.get() > workers.getPoolSize()) {
           return false;
         }
         return offerFirst(task);
@@ -56,9 +59,13 @@ final class Workers implements Executor, AutoCloseable {
       thread.setDaemon(true);
       return thread;
     }, (task, workers) -> {
-      // Another request took the last free place for a thread first: this one waits its turn.
+      // Another request took the last free place for a thread first: this one waits its turn, if
+      // a worker is there to take it (none when the pool is closing or could not start one).
       if (workers.isShutdown() || !waiting.offerFirst(task)) {
         throw new RejectedExecutionException("the sandbox's workers and queue are full");
+      }
+      if ((workers.isShutdown() || workers.getPoolSize() == 0) && waiting.remove(task)) {
+        throw new RejectedExecutionException("the sandbox's workers have stopped");
       }
     });
     this.watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -71,7 +78,13 @@ final class Workers implements Executor, AutoCloseable {
 
   @Override
   public void execute(Runnable exchange) {
-    pool.execute(new Task(exchange, System.nanoTime()));
+    outstanding.incrementAndGet();
+    try {
+      pool.execute(new Task(exchange, System.nanoTime()));
+    } catch (RejectedExecutionException refused) {
+      outstanding.decrementAndGet();
+      throw refused;
+    }
   }
 
   /** Called on the worker once the request is read in full: from here on, no read deadline. */
@@ -122,6 +135,7 @@ final class Workers implements Executor, AutoCloseable {
         }
         running.remove(this);
         current.remove();
+        outstanding.decrementAndGet();
         // A deadline that struck as this request ended must not reach the next one.
         Thread.interrupted();
       }

@@ -51,10 +51,14 @@ class WorkersTest {
       finished.countDown();
     };
     try (Workers workers = new Workers("w", 3, 2, Duration.ofSeconds(5))) {
+      // One worker idles after a first request; a burst of three must not queue behind it.
+      CountDownLatch first = new CountDownLatch(1);
+      workers.execute(first::countDown);
+      assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
       for (int i = 0; i < 3; i++) {
         workers.execute(blocking);
       }
-      assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(started.await(5, TimeUnit.SECONDS)).as("all three run at once").isTrue();
       workers.execute(blocking);
       workers.execute(blocking);
 

@@ -20,7 +20,8 @@ import java.util.List;
  * @param responseHeaders masked response headers
  * @param responseBody masked response body, possibly cut
  * @param responseBytes size of the whole response body in bytes
- * @param duration from sending to the end of the answer
+ * @param duration from sending to the end of the answer (for an answer parsed as it arrives, its
+ *     parsing included)
  * @param rateLimit what the rate-limit headers said, if anything
  * @param correlationId the server's id for this request, if it gave one
  * @param failure why no usable answer came, or null
@@ -58,7 +59,8 @@ public record Exchange(
    * @param responseHeaders masked response headers
    * @param responseBody masked response body, possibly cut
    * @param responseBytes size of the whole response body in bytes
-   * @param duration from sending to the end of the answer
+   * @param duration from sending to the end of the answer (for an answer parsed as it arrives, its
+ *     parsing included)
    * @param rateLimit what the rate-limit headers said, if anything
    * @param correlationId the server's id for this request, if it gave one
    * @param failure why no usable answer came, or null

@@ -5,9 +5,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The answer to a message delete: the outcome and, on request, the ids of the messages the inbox
- * holds afterwards (the server's truth, in storage order, oldest first; enough to reconcile a
- * list).
+ * The answer to a message delete: the outcome and the ids of the messages the inbox holds
+ * afterwards (the server's truth; enough to reconcile a list).
  *
  * <p>The server answers every delete with the whole user document: every message's text, the
  * account's e-mail and its password hash. The client reads only the messages' ids from it, while
@@ -48,7 +47,11 @@ public final class MessageDeletion {
     return outcome;
   }
 
-  /** {@return the ids still in the inbox after the delete, oldest first, as the answer listed them} */
+  /**
+   * {@return the ids still in the inbox after the delete: as the delete's answer listed them (in
+   * storage order, oldest first), or, when that answer could not be read and a listing confirmed
+   * the delete, as the listing did (newest first)}
+   */
   public synchronized List<String> remainingIds() {
     if (remainingIds == null) {
       remainingIds = List.copyOf(remaining.get());

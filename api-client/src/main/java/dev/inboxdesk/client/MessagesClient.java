@@ -218,7 +218,10 @@ public final class MessagesClient implements AutoCloseable {
 
   /**
    * The same, each message turned into what the caller keeps as it is read: with 100,000
-   * messages, they are never all alive beside the converted list.
+   * messages, they are never all alive beside the converted list. {@code convert} runs while the
+   * answer arrives, so its time counts against the call's timeouts, and when the connection
+   * breaks in the middle and the listing is sent again, it runs again for the messages read
+   * before: it should only convert.
    *
    * @param <T> what the caller keeps of each message
    * @param convert turns each message into what is kept, in the order read

@@ -126,6 +126,39 @@ class StreamedAnswerTest extends LoopbackServerTest {
         e -> assertThat(e.kind()).isEqualTo(kind));
   }
 
+  /** More white space first than the log keeps of a body: the whole body still decides. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "application/json|<html><body>Sign in</body></html>|NOT_JSON",
+      "text/html|{\"success\":true,\"messages\":[]}|NOT_JSON",
+      "application/json||EMPTY_BODY"})
+  void leadingWhiteSpaceLongerThanTheLoggedStartChangesNothing(String contentType, String after, Kind kind) {
+    MessagesClient client = messages(config -> config.maxLoggedBodyChars(100).exchangeListener(exchange -> { }));
+    client.useSessionToken("session");
+    String body = " \n".repeat(5_000) + (after == null ? "" : after);
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", contentType).body(body).build());
+
+    assertThatThrownBy(client::listMessages).isInstanceOfSatisfying(UnexpectedResponseException.class,
+        e -> assertThat(e.kind()).isEqualTo(kind));
+  }
+
+  @Test
+  void aConnectionLostInTheListIsRetriedAndTheListIsWhole() {
+    String body = "{\"success\":true,\"messages\":[" + messages(0, 3_000) + "]}";
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .body(body).throttleBody(64 * 1024, 1, TimeUnit.MILLISECONDS)
+        .onResponseBody(mockwebserver3.SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(json(200, body));
+    MessagesClient client = messages();
+    client.useSessionToken("session");
+
+    List<Message> listed = client.listMessages();
+
+    assertThat(listed).hasSize(3_000);
+    assertThat(listed.get(2_999).id()).isEqualTo(String.format("%024x", 2_999));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
   @Test
   void aMalformedAnswerIsReadToItsEndSoTheErrorNamesItsWholeLength() throws InterruptedException {
     MessagesClient client = messages();

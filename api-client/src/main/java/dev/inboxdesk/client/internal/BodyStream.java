@@ -7,9 +7,10 @@ import okio.BufferedSource;
 
 /**
  * An answer's body as a stream for a JSON reader, read from the wire as the reader asks: it counts
- * the bytes, refuses more than the size limit, and keeps only the first few kilobytes (for the
- * exchange log and for telling an HTML page from JSON). It remembers the one failure it threw, so
- * that its reader can tell the wire's failure from the body's.
+ * the bytes, refuses more than the size limit, keeps only the first few kilobytes (for the
+ * exchange log) and notes the first byte that is not white space (an HTML page starts with '<').
+ * It remembers the one failure it threw, so that its reader can tell the wire's failure from the
+ * body's.
  */
 final class BodyStream extends InputStream {
   /** The body went past the size limit. */
@@ -25,6 +26,8 @@ final class BodyStream extends InputStream {
   private final ByteArrayOutputStream head = new ByteArrayOutputStream();
   private long count;
   private IOException failure;
+  private int firstSignificant = -1;
+  private boolean startsWithByteOrderMark;
 
   /**
    * @param limit the most bytes the body may have
@@ -64,8 +67,36 @@ final class BodyStream extends InputStream {
       if (kept > 0) {
         head.write(into, offset, kept);
       }
+      if (firstSignificant < 0) {
+        findFirstSignificant(into, offset, read, count - read);
+      }
     }
     return read;
+  }
+
+  /**
+   * Looks for the body's first byte that is neither white space nor part of a UTF-8 byte-order
+   * mark (which Jackson skips), in bytes that start at {@code position} of the body.
+   */
+  private void findFirstSignificant(byte[] bytes, int offset, int length, long position) {
+    for (int i = 0; i < length && firstSignificant < 0; i++) {
+      byte b = bytes[offset + i];
+      long at = position + i;
+      boolean whiteSpace = b == ' ' || b == '\n' || b == '\r' || b == '\t';
+      boolean byteOrderMark = at == 0 && b == (byte) 0xEF
+          || at <= 2 && startsWithByteOrderMark && (b == (byte) 0xBB || b == (byte) 0xBF);
+      if (at == 0) {
+        startsWithByteOrderMark = b == (byte) 0xEF;
+      }
+      if (!whiteSpace && !byteOrderMark) {
+        firstSignificant = b & 0xFF;
+      }
+    }
+  }
+
+  /** The body's first byte that is not white space, or -1 if none has been read (yet). */
+  int firstSignificant() {
+    return firstSignificant;
   }
 
   /** Reads what is left of the body, unparsed, and returns the length of the whole. */

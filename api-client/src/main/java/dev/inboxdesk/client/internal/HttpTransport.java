@@ -465,9 +465,9 @@ public final class HttpTransport implements AutoCloseable {
     if (body.contentLength() > config.maxResponseBytes()) {
       throw tooLarge(body.contentLength());
     }
+    // The log shows the body's start; nothing else needs it.
     boolean logged = config.exchangeListener() != ExchangeListener.NONE;
-    return new BodyStream(body.source(), config.maxResponseBytes(),
-        StreamedRead.kept(logged ? config.maxLoggedBodyChars() : 0));
+    return new BodyStream(body.source(), config.maxResponseBytes(), logged ? config.maxLoggedBodyChars() : 0);
   }
 
   private byte[] readBody(ResponseBody body) throws IOException {

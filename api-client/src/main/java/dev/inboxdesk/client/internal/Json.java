@@ -148,10 +148,19 @@ public final class Json {
 
   static Kind notJsonKind(byte[] body, String contentType) {
     int first = firstNonWhitespace(body);
-    if (first < 0) {
+    return notJsonKind(first < 0 ? -1 : body[first] & 0xFF, contentType);
+  }
+
+  /**
+   * Why a body cannot be JSON at all, or null if it may be.
+   *
+   * @param firstByte the body's first byte that is not white space, or -1 when it has none
+   */
+  static Kind notJsonKind(int firstByte, String contentType) {
+    if (firstByte < 0) {
       return Kind.EMPTY_BODY;
     }
-    if (body[first] == '<') {
+    if (firstByte == '<') {
       return Kind.NOT_JSON;
     }
     if (contentType != null) {

@@ -23,9 +23,6 @@ import java.io.IOException;
  * @param <T> what the body becomes
  */
 public final class StreamedRead<T> {
-  /** How many of a body's first bytes are kept, at least, to tell an HTML page from JSON. */
-  private static final int SNIFFED = 1024;
-
   private final String what;
   private final Json.BodyReader<T> reader;
   private T value;
@@ -39,11 +36,6 @@ public final class StreamedRead<T> {
   public StreamedRead(String what, Json.BodyReader<T> reader) {
     this.what = what;
     this.reader = reader;
-  }
-
-  /** How many of a body's first bytes to keep, for an exchange log that shows {@code loggedBytes}. */
-  static int kept(int loggedBytes) {
-    return Math.max(SNIFFED, loggedBytes);
   }
 
   /**
@@ -61,7 +53,7 @@ public final class StreamedRead<T> {
         throw body.failure();
       }
       long length = body.drain();
-      Kind notJson = notJsonKind(body, length, contentType);
+      Kind notJson = notJsonKind(body, contentType);
       unreadable = notJson != null ? new UnexpectedResponseException(notJson, Json.describe(notJson, what, contentType),
           ServerDetails.ofStatus(status)) : Json.unreadable(e, what, status, length);
     }
@@ -80,13 +72,11 @@ public final class StreamedRead<T> {
   }
 
   /**
-   * What {@link Json#requireJson} would have said of the whole body, which wins over a parse
-   * error as it does there: empty, or an HTML page. White space past the kept head is not judged.
+   * What {@link Json#requireJson} would have said of the whole body, now read to its end, which
+   * wins over a parse error as it does there: empty, or an HTML page.
    */
-  private static Kind notJsonKind(BodyStream body, long length, String contentType) {
-    byte[] head = body.head();
-    Kind kind = Json.notJsonKind(head, contentType);
-    return kind == Kind.EMPTY_BODY && length > head.length ? null : kind;
+  private static Kind notJsonKind(BodyStream body, String contentType) {
+    return Json.notJsonKind(body.firstSignificant(), contentType);
   }
 
   /**
@@ -97,7 +87,8 @@ public final class StreamedRead<T> {
       implements Json.BodyReader<T> {
     @Override
     public T read(JsonParser parser) throws IOException {
-      Kind notJson = Json.notJsonKind(body.head(), contentType);
+      // The first token has been read, so the first byte that is not white space has been too.
+      Kind notJson = Json.notJsonKind(body.firstSignificant(), contentType);
       if (notJson == Kind.NOT_JSON) {
         throw new UnexpectedResponseException(notJson, Json.describe(notJson, what, contentType),
             ServerDetails.ofStatus(status));

@@ -314,9 +314,11 @@ public final class MainView {
     bindModel();
     installTooltips();
     settingsMenu.setDisable(false);
-    // the keyboard goes to the list (Delete, arrows), unless the user is already typing somewhere
+    // The keyboard goes to the list (Delete, arrows), unless the user has already typed somewhere.
+    // An empty field does not count: the window gives its first text field the focus when it
+    // gains it, which may be after the list was built and before the model came.
     Scene scene = tabs.getScene();
-    if (scene != null && !(scene.getFocusOwner() instanceof TextInputControl)) {
+    if (scene != null && !(scene.getFocusOwner() instanceof TextInputControl field && !field.getText().isEmpty())) {
       activeView().focusList();
     }
   }

@@ -636,7 +636,7 @@ public final class MessagesClient implements AutoCloseable {
   }
 
   private Void sendMessage(String username, String content, CallContext context) {
-    String body = Json.MAPPER.createObjectNode().put("username", username).put("content", content).toString();
+    String body = Json.object("username", username, "content", content);
     // Not replayable: sending twice would deliver the message twice.
     transport.send(RequestSpec.of("POST", url("api/send-message"), "POST /api/send-message", false)
         .withJson(body, false), context);

@@ -453,7 +453,7 @@ public final class NotificationsClient implements AutoCloseable {
   private LoginResult login(String email, String password, CallContext context) {
     Objects.requireNonNull(email, "email");
     Objects.requireNonNull(password, "password");
-    String body = Json.MAPPER.createObjectNode().put("email", email).put("password", password).toString();
+    String body = Json.object("email", email, "password", password);
     HttpAnswer answer;
     try {
       answer = transport.send(RequestSpec.of("POST", url("auth/login"), "POST /auth/login", false)
@@ -479,7 +479,7 @@ public final class NotificationsClient implements AutoCloseable {
   private LoginResult completeTwoFactor(String tempToken, String code, CallContext context) {
     Objects.requireNonNull(tempToken, "tempToken");
     Objects.requireNonNull(code, "code");
-    String body = Json.MAPPER.createObjectNode().put("tempToken", tempToken).put("code", code).toString();
+    String body = Json.object("tempToken", tempToken, "code", code);
     HttpAnswer answer = transport.send(RequestSpec.of("POST", url("auth/login/2fa"), "POST /auth/login/2fa", false)
         .withJson(body, true), context);
     return accept(Json.parse(answer, "the two-factor answer", NotificationsJson::tokens));

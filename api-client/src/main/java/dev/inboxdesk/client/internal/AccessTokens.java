@@ -1,6 +1,7 @@
 package dev.inboxdesk.client.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Base64;
@@ -39,10 +40,19 @@ public final class AccessTokens {
     if (parts.length != 3) {
       return null;
     }
-    try {
-      JsonNode claims = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
-      JsonNode exp = claims == null ? null : claims.get("exp");
-      return exp != null && exp.canConvertToLong() ? Instant.ofEpochSecond(exp.asLong()) : null;
+    try (JsonParser parser = Json.FACTORY.createParser(Base64.getUrlDecoder().decode(parts[1]))) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      Long[] exp = new Long[1];
+      Json.readObject(parser, "the token's claims", (name, value) -> {
+        if (!name.equals("exp") || !value.currentToken().isNumeric()) {
+          return false;
+        }
+        exp[0] = value.getValueAsLong();
+        return true;
+      });
+      return exp[0] == null ? null : Instant.ofEpochSecond(exp[0]);
     } catch (IllegalArgumentException | IOException notAJwt) {
       return null;
     }

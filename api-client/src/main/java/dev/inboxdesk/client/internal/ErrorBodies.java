@@ -29,7 +29,7 @@ final class ErrorBodies {
     }
     JsonNode root;
     try {
-      root = Json.MAPPER.readTree(body);
+      root = Json.mapper().readTree(body);
     } catch (IOException e) {
       return null;
     }

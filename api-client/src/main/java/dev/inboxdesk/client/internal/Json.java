@@ -1,6 +1,7 @@
 package dev.inboxdesk.client.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -14,6 +15,8 @@ import dev.inboxdesk.client.ServerDetails;
 import dev.inboxdesk.client.UnexpectedResponseException;
 import dev.inboxdesk.client.UnexpectedResponseException.Kind;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,10 +41,40 @@ public final class Json {
       .maxStringLength(16 * 1024 * 1024)
       .build();
 
-  /** Shared, thread-safe once configured. */
-  public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-      .streamReadConstraints(SERVER_BODY_LIMITS).build());
-  static final JsonFactory FACTORY = MAPPER.getFactory();
+  /** Streaming reads and writes, with the limits above; thread-safe. */
+  static final JsonFactory FACTORY = JsonFactory.builder().streamReadConstraints(SERVER_BODY_LIMITS).build();
+
+  /**
+   * Data binding, for what the streaming readers leave to it: error bodies, read as trees. Made on
+   * first use: an {@code ObjectMapper} loads some 400 classes, which a start that meets no error
+   * need not have resident.
+   */
+  static ObjectMapper mapper() {
+    return Mapper.INSTANCE;
+  }
+
+  private static final class Mapper {
+    static final ObjectMapper INSTANCE = new ObjectMapper(FACTORY);
+  }
+
+  /**
+   * A JSON object of string fields, for request bodies: {@code object("email", e, "password", p)}.
+   *
+   * @param namesAndValues a field's name, then its value, for each field
+   */
+  public static String object(String... namesAndValues) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+      generator.writeStartObject();
+      for (int i = 0; i < namesAndValues.length; i += 2) {
+        generator.writeStringField(namesAndValues[i], namesAndValues[i + 1]);
+      }
+      generator.writeEndObject();
+    } catch (IOException impossible) {
+      throw new UncheckedIOException(impossible);
+    }
+    return out.toString();
+  }
 
   private Json() {
   }
@@ -278,7 +311,7 @@ public final class Json {
   }
 
   /**
-   * What {@code MAPPER.readValue(parser, Map.class)} gives (objects keep their order, whole numbers
+   * What {@code mapper().readValue(parser, Map.class)} gives (objects keep their order, whole numbers
    * are Integer, Long or BigInteger by size, other numbers Double), read straight off the parser:
    * data binding's deserializers, and the annotation reading they start, are not loaded for it.
    * The depth is bounded by {@link #SERVER_BODY_LIMITS}.

@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A notification's free-form {@code data}, read off the parser, is what data binding would make of it. */
-class JsonMapTest {
+/**
+ * What the client reads and writes without data binding (a notification's free-form {@code data},
+ * request bodies, a token's expiry) is what data binding would make of it.
+ */
+class WithoutDataBindingTest {
 
   private static Map<String, Object> read(String json) throws IOException {
     try (JsonParser parser = Json.FACTORY.createParser(json)) {
@@ -30,12 +33,38 @@ class JsonMapTest {
       "{\"dup\":1,\"dup\":2,\"order\":{\"b\":1,\"a\":2}}"})
   void isWhatDataBindingMakesOfIt(String json) throws IOException {
     @SuppressWarnings("unchecked")
-    Map<String, Object> bound = Json.MAPPER.readValue(json, Map.class);
+    Map<String, Object> bound = Json.mapper().readValue(json, Map.class);
 
     Map<String, Object> read = read(json);
 
     assertThat(read).isEqualTo(bound);
     assertThat(read.keySet()).containsExactlyElementsOf(bound.keySet());
+  }
+
+  @Test
+  void aRequestBodyOfStringFieldsIsEscapedJson() throws IOException {
+    String body = Json.object("email", "a\"b@example.com", "password", "p\\w \u00e9\n\u0000");
+
+    assertThat(Json.mapper().readValue(body, Map.class))
+        .containsExactly(Map.entry("email", "a\"b@example.com"), Map.entry("password", "p\\w \u00e9\n\u0000"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"exp\":1893456000}", "{\"sub\":\"x\",\"exp\":1893456000.7,\"n\":{\"exp\":1}}"})
+  void aTokensExpiryIsItsExpClaim(String claims) {
+    String token = "h." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(
+        java.nio.charset.StandardCharsets.UTF_8)) + ".s";
+
+    assertThat(AccessTokens.expiryOf(token)).isEqualTo(java.time.Instant.ofEpochSecond(1893456000));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{}", "{\"exp\":\"soon\"}", "{\"exp\":123456789012345678901234567890}", "[1]", "not json"})
+  void aTokenWithoutAReadableExpiryHasNone(String claims) {
+    String token = "h." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(
+        java.nio.charset.StandardCharsets.UTF_8)) + ".s";
+
+    assertThat(AccessTokens.expiryOf(token)).isNull();
   }
 
   @Test

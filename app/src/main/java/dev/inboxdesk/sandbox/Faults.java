@@ -90,7 +90,7 @@ public final class Faults {
 
   /** The settings as JSON, for the control endpoint. */
   synchronized ObjectNode toJson() {
-    ObjectNode json = SandboxJson.MAPPER.valueToTree(settings);
+    ObjectNode json = SandboxJson.mapper().valueToTree(settings);
     json.put("injected", injected.get());
     return json;
   }

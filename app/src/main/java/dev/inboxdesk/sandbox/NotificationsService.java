@@ -521,7 +521,7 @@ final class NotificationsService implements Service {
     ObjectNode item = SandboxJson.object().put("id", n.id()).put(typeField ? "type" : "eventKey", n.eventKey())
         .put("title", n.title()).put("body", n.body());
     if (!typeField || n.data() != null && !n.data().isEmpty()) {
-      item.set("data", SandboxJson.MAPPER.valueToTree(n.data()));
+      item.set("data", SandboxJson.tree(n.data()));
     }
     item.put("read", n.read());
     if (n.readAt() != null) {

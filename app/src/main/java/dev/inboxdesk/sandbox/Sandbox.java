@@ -288,7 +288,7 @@ public final class Sandbox implements AutoCloseable {
         }
       }
       case "GET /deployment":
-        return Response.json(200, SandboxJson.MAPPER.valueToTree(deployment));
+        return Response.json(200, SandboxJson.mapper().valueToTree(deployment));
       case "PUT /deployment", "POST /deployment", "PATCH /deployment": {
         JsonNode patch = SandboxJson.parseOrNull(call.body);
         if (patch == null || !patch.isObject()) {
@@ -298,7 +298,7 @@ public final class Sandbox implements AutoCloseable {
           synchronized (this) {
             deployment = SandboxJson.patch(deployment, patch, Deployment.class, "deployment setting");
           }
-          return Response.json(200, SandboxJson.MAPPER.valueToTree(deployment));
+          return Response.json(200, SandboxJson.mapper().valueToTree(deployment));
         } catch (IllegalArgumentException invalid) {
           return Response.json(400, SandboxJson.object().put("error", invalid.getMessage()));
         }
@@ -308,7 +308,7 @@ public final class Sandbox implements AutoCloseable {
         return Response.json(200, SandboxJson.object().put("reset", true));
       case "GET /accounts": {
         ArrayNode list = SandboxJson.array();
-        accounts().forEach(a -> list.add(SandboxJson.MAPPER.valueToTree(a)));
+        accounts().forEach(a -> list.add(SandboxJson.mapper().valueToTree(a)));
         return Response.json(200, list);
       }
       case "GET /stats": {

@@ -23,7 +23,10 @@ import okhttp3.HttpUrl;
  */
 public final class Accounts {
   private static final Logger LOG = Logger.getLogger(Accounts.class.getName());
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made when a keyring entry is first written or read: a start without profiles has none. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
   /** The keyring entry's format: {@code {"format":1,"service":…,"origin":…,"secret":…}}. */
   private static final int ENTRY_FORMAT = 1;
 
@@ -198,7 +201,7 @@ public final class Accounts {
   }
 
   static String wrap(Connection.Service service, String origin, String secret) {
-    ObjectNode entry = JSON.createObjectNode().put("format", ENTRY_FORMAT).put("service", service.name())
+    ObjectNode entry = Json.MAPPER.createObjectNode().put("format", ENTRY_FORMAT).put("service", service.name())
         .put("origin", origin).put("secret", secret);
     return entry.toString();
   }
@@ -209,7 +212,7 @@ public final class Accounts {
       return Optional.empty();
     }
     try {
-      JsonNode entry = JSON.readTree(stored);
+      JsonNode entry = Json.MAPPER.readTree(stored);
       if (entry.path("format").asInt() == ENTRY_FORMAT && service.name().equals(entry.path("service").asText())
           && origin.equals(entry.path("origin").asText()) && entry.path("secret").isTextual()) {
         return Optional.of(entry.path("secret").asText());

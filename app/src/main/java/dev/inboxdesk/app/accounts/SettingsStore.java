@@ -37,8 +37,14 @@ import java.util.Set;
  * followed on purpose: the link stays and the file it points to is replaced, in its own folder.
  */
 public final class SettingsStore {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /**
+   * The settings' JSON mapper, made when a file is first read or written: a first start, with no
+   * file yet, need not load data binding's classes.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
 
   /** Larger settings files are refused: real ones are a few kilobytes. */
   public static final long MAX_BYTES = 1024 * 1024;
@@ -107,7 +113,7 @@ public final class SettingsStore {
     }
     JsonNode tree;
     try {
-      tree = JSON.readTree(file.toFile());
+      tree = Json.MAPPER.readTree(file.toFile());
     } catch (IOException unreadable) {
       Path backup = backUp("corrupt");
       return new Loaded(Settings.defaults(), "The settings file could not be read (" + shortReason(unreadable)
@@ -122,7 +128,7 @@ public final class SettingsStore {
           backup);
     }
     try {
-      Settings settings = JSON.treeToValue(tree, Settings.class);
+      Settings settings = Json.MAPPER.treeToValue(tree, Settings.class);
       if (settings == null || version < 1) {
         throw new IllegalArgumentException("no version field");
       }
@@ -149,7 +155,7 @@ public final class SettingsStore {
       Path target = target(own);
       Path folder = target.getParent();
       Files.createDirectories(folder);
-      byte[] bytes = JSON.writeValueAsBytes(settings);
+      byte[] bytes = Json.MAPPER.writeValueAsBytes(settings);
       temp = POSIX ? Files.createTempFile(folder, ".settings-", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_FILE))
           : Files.createTempFile(folder, ".settings-", ".tmp");
       try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {

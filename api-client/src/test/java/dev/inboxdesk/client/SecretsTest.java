@@ -184,6 +184,23 @@ class SecretsTest extends LoopbackServerTest {
   }
 
   @Test
+  void aBodyWithNothingToMaskIsKeptOnceAndOneWithASecretTwice() {
+    try (NotificationsClient revealing = NotificationsClient.create(time.config(server.url("/api/v1").toString())
+        .captureUnmasked(true).exchangeListener(exchanges::add).build())) {
+      server.enqueue(json(200, Bodies.login(ACCESS, 900)));
+      server.enqueue(json(200, "{\"success\":true,\"data\":{\"count\":1}}"));
+      revealing.login("ada@example.com", PASSWORD);
+      revealing.unreadCount();
+    }
+    Exchange login = exchanges.get(0);
+    assertThat(login.responseBody()).doesNotContain(ACCESS);
+    assertThat(login.unmaskedView().orElseThrow().responseBody()).contains(ACCESS);
+    assertThat(login.unmaskedView().orElseThrow().requestBody()).doesNotContain(PASSWORD);
+    Exchange count = exchanges.get(1);
+    assertThat(count.unmaskedView().orElseThrow().responseBody()).isSameAs(count.responseBody());
+  }
+
+  @Test
   void tokensDoNotAppearInToStrings() {
     assertThat(new LoginResult.TwoFactorRequired("temp-secret").toString()).doesNotContain("temp-secret");
   }

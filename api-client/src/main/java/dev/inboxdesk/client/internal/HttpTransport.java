@@ -583,13 +583,17 @@ public final class HttpTransport implements AutoCloseable {
     Headers sentHeaders = sent.reachedNetwork() ? sent.headers() : Headers.of();
     String requestBody = spec.body() == null ? ""
         : Redactor.body(spec.body(), spec.contentType(), maxChars, spec.carriesSecret(), Redactor.Mode.MASKED);
+    String responseBody = answer == null ? ""
+        : Redactor.body(body, bodyLength, answer.contentType(), maxChars, false, Redactor.Mode.MASKED);
     Exchange.Unmasked unmasked = null;
     if (config.captureUnmasked()) {
       // The user's own token and cookies, for an explicit reveal; never a password, a hash or a code.
       unmasked = new Exchange.Unmasked(plain(sentHeaders), spec.body() == null ? ""
-          : Redactor.body(spec.body(), spec.contentType(), maxChars, spec.carriesSecret(), Redactor.Mode.REVEAL),
+          : oneCopy(requestBody, Redactor.body(spec.body(), spec.contentType(), maxChars, spec.carriesSecret(),
+              Redactor.Mode.REVEAL)),
           answer == null ? List.of() : plain(answer.headers()), answer == null ? ""
-          : Redactor.body(body, bodyLength, answer.contentType(), maxChars, false, Redactor.Mode.REVEAL));
+          : oneCopy(responseBody, Redactor.body(body, bodyLength, answer.contentType(), maxChars, false,
+              Redactor.Mode.REVEAL)));
     }
     Exchange exchange;
     if (answer == null) {
@@ -602,8 +606,7 @@ public final class HttpTransport implements AutoCloseable {
           : ErrorBodies.correlationIdHeader(answer.headers());
       exchange = new Exchange(service, startedAt, attempt, spec.method(), spec.url().toString(),
           Redactor.headers(sentHeaders), requestBody, answer.status(), Redactor.headers(answer.headers()),
-          Redactor.body(body, bodyLength, answer.contentType(), maxChars, false, Redactor.Mode.MASKED), bodyLength,
-          duration,
+          responseBody, bodyLength, duration,
           answer.rateLimit(), correlationId, failure, unmasked);
     }
     try {
@@ -611,6 +614,14 @@ public final class HttpTransport implements AutoCloseable {
     } catch (RuntimeException listenerBug) {
       // A faulty listener must not break the call it observes.
     }
+  }
+
+  /**
+   * The revealed body, or the masked one when they are the same: most bodies have nothing to mask,
+   * and a request inspector keeps hundreds of exchanges.
+   */
+  private static String oneCopy(String masked, String revealed) {
+    return revealed.equals(masked) ? masked : revealed;
   }
 
   private static List<Exchange.Header> plain(Headers headers) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.BooleanSupplier;
+import javafx.animation.PauseTransition;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
@@ -83,6 +84,8 @@ public final class ItemListView {
   private Label detailText;
   private Label detailId;
   private VBox loadingState;
+  private ProgressIndicator loadingSpinner;
+  private final PauseTransition spinnerDelay = new PauseTransition(SPINNER_DELAY);
   private VBox emptyState;
   private Label emptyTitle;
   private Label emptyHint;
@@ -191,7 +194,10 @@ public final class ItemListView {
         new StackPane(noSelection, detailScroll)), "split");
     split.setDividerPositions(0.58);
 
-    loadingState = withId(state(12, new ProgressIndicator(),
+    loadingSpinner = withId(new ProgressIndicator(), "loadingSpinner");
+    loadingSpinner.setVisible(false);
+    spinnerDelay.setOnFinished(event -> loadingSpinner.setVisible(true));
+    loadingState = withId(state(12, loadingSpinner,
         styled(new Label(resources.getString("state.loading")), "text-muted")), "loadingState");
     emptyTitle = withId(styled(new Label(), "title-3"), "emptyTitle");
     emptyHint = withId(wrapped(styled(new Label(), "text-muted")), "emptyHint");
@@ -258,6 +264,9 @@ public final class ItemListView {
     return label;
   }
 
+  /** How long a load lasts before its spinner shows. */
+  public static final javafx.util.Duration SPINNER_DELAY = javafx.util.Duration.millis(400);
+
   private static VBox state(double spacing, Node... children) {
     VBox box = new VBox(spacing, children);
     box.getStyleClass().add("state");
@@ -270,9 +279,31 @@ public final class ItemListView {
   private Clock clock;
   private boolean notifications;
 
-  /** Before {@link #bind}: the list says it is loading (the window is shown before its lists exist). */
+  /**
+   * Before {@link #bind}: the list says it is loading, spinner and all (the window is shown before
+   * its lists exist, and it is built this early only when their model is slow to come).
+   */
   public void showLoading() {
     loadingState.setVisible(true);
+    loadingSpinner.setVisible(true);
+  }
+
+  /**
+   * Shows or hides the loading state. It says at once that the list loads; its spinner comes once
+   * the load has lasted {@link #SPINNER_DELAY}, so a quicker one flashes none (and the window paints
+   * none of its frames, each of which it hands whole to the display).
+   */
+  private void showLoadingState(boolean loading) {
+    if (loading == loadingState.isVisible()) {
+      return;
+    }
+    loadingState.setVisible(loading);
+    loadingSpinner.setVisible(false);
+    if (loading) {
+      spinnerDelay.playFromStart();
+    } else {
+      spinnerDelay.stop();
+    }
   }
 
   /** Connects the view to its model; {@code onSignIn} opens the sign-in dialog for the list's service. */
@@ -645,7 +676,7 @@ public final class ItemListView {
       counts.setText(counts.getText() + " · " + MessageFormat.format(resources.getString("list.selected"), selected));
     }
     LoadState state = model.loadStateProperty().get();
-    loadingState.setVisible(state == LoadState.LOADING);
+    showLoadingState(state == LoadState.LOADING);
     failedState.setVisible(state == LoadState.FAILED);
     boolean empty = (state == LoadState.LOADED || state == LoadState.IDLE) && shown == 0;
     emptyState.setVisible(empty);

@@ -807,14 +807,22 @@ public final class MainView {
   }
 
   /**
-   * What the first frame does without, built just after it: the list of the tab in front (the first
-   * frame shows the tab loading; the other tab's list follows when it is first shown or when the
-   * model arrives) and the bar's tooltips.
+   * What the first frame does without, given just after it: the bar's tooltips. The lists are built
+   * with their model, in the pulse that binds them, so the window repaints once for both (the first
+   * frame shows the tab in front loading). A model slow to come (a keyring, a sign-in) is waited
+   * for with the list in front built and spinning, from {@link ItemListView#SPINNER_DELAY} on, as a
+   * list that loads slowly is.
    */
   public void afterFirstFrame() {
     framed = true;
-    activeView();
     installTooltips();
+    PauseTransition slowModel = new PauseTransition(ItemListView.SPINNER_DELAY);
+    slowModel.setOnFinished(event -> {
+      if (model == null) {
+        activeView();
+      }
+    });
+    slowModel.play();
   }
 
   private void installTooltips() {

@@ -4,6 +4,7 @@ import dev.inboxdesk.app.common.RelativeTime;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ResourceBundle;
 import java.util.function.DoubleConsumer;
 import javafx.geometry.Pos;
@@ -25,7 +26,9 @@ final class ItemCell extends ListCell<ItemRow> {
   private final Label type = new Label();
   private final Label time = new Label();
   private final Label badge = new Label();
-  private final Tooltip timeTip = new Tooltip();
+  /** The exact time, made when the pointer first comes to the time: not for every row shown. */
+  private Tooltip timeTip;
+  private Instant createdAt;
   private final HBox root;
   private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("\\R+");
   private static final int SHOWN_CHARACTERS = 400;
@@ -40,7 +43,13 @@ final class ItemCell extends ListCell<ItemRow> {
     title.getStyleClass().add("item-cell-title");
     type.getStyleClass().addAll("item-cell-meta", "type-chip");
     time.getStyleClass().add("item-cell-meta");
-    time.setTooltip(timeTip);
+    time.setOnMouseEntered(event -> {
+      if (timeTip == null) {
+        timeTip = new Tooltip();
+        timeTip.setOnShowing(showing -> timeTip.setText(RelativeTime.exact(createdAt)));
+        time.setTooltip(timeTip);
+      }
+    });
     badge.getStyleClass().add("badge");
     HBox meta = new HBox(8, type, time);
     meta.setAlignment(Pos.CENTER_LEFT);
@@ -88,7 +97,10 @@ final class ItemCell extends ListCell<ItemRow> {
     type.setVisible(!item.type().isEmpty());
     type.setManaged(!item.type().isEmpty());
     time.setText(RelativeTime.relative(item.createdAt(), clock.instant()));
-    timeTip.setText(RelativeTime.exact(item.createdAt()));
+    createdAt = item.createdAt();
+    if (timeTip != null && timeTip.isShowing()) {
+      timeTip.setText(RelativeTime.exact(createdAt));
+    }
     RowState state = row.state();
     badge.getStyleClass().removeAll("badge-failed", "badge-pending");
     switch (state.kind()) {

@@ -189,6 +189,7 @@ public final class ItemListView {
     detail.getStyleClass().add("detail");
     detailScroll = withId(new ScrollPane(detail), "detailScroll");
     detailScroll.setFitToWidth(true);
+    uncachedViewport(detailScroll);
     detailScroll.getStyleClass().add("detail-scroll");
     SplitPane split = withId(new SplitPane(list,
         new StackPane(noSelection, detailScroll)), "split");
@@ -262,6 +263,20 @@ public final class ItemListView {
   private static Label wrapped(Label label) {
     label.setWrapText(true);
     return label;
+  }
+
+  /**
+   * The scroll pane's skin keeps its viewport as a cached bitmap, for quick scrolling of heavy
+   * content; this one holds text, which a bitmap blurs at fractional offsets, and the bitmap (as big
+   * as the pane: 1.2 MB here) is drawn in software once more each time the text changes.
+   */
+  private static void uncachedViewport(ScrollPane pane) {
+    pane.skinProperty().addListener((obs, old, skin) -> {
+      Node viewport = pane.lookup(".viewport");
+      if (viewport != null) {
+        viewport.setCache(false);
+      }
+    });
   }
 
   /** How long a load lasts before its spinner shows. */

@@ -296,7 +296,7 @@ public final class ItemListView {
 
   /**
    * Before {@link #bind}: the list says it is loading, spinner and all (the window is shown before
-   * its lists exist, and it is built this early only when their model is slow to come).
+   * its model, and a list is built before the model only once the model is late).
    */
   public void showLoading() {
     loadingState.setVisible(true);

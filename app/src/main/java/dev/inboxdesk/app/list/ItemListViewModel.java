@@ -85,6 +85,8 @@ public class ItemListViewModel {
   private Instant undoUntil;
   private UiScheduler.Cancellable undoTicker;
   private int goneNotes;
+  /** Loading only because a sign-in is under way (see {@link #signingIn}). */
+  private boolean signingIn;
 
   public ItemListViewModel(ItemSource source, UiScheduler ui, Executor background, ErrorPresenter presenter) {
     this.source = source;
@@ -385,6 +387,7 @@ public class ItemListViewModel {
 
   /** After signing in again: load, and send the deletes that came back for want of a session. */
   public void signedIn() {
+    signingIn = false;
     signInProblem.set(null);
     queue.retryAfterSignIn();
     refresh();
@@ -410,10 +413,34 @@ public class ItemListViewModel {
   /** Shows that the list needs a sign-in (a remembered session that no longer works, say). */
   public void needsSignIn(Throwable cause) {
     signInProblem.set(presenter.describe(cause));
+    signInEnded();
+  }
+
+  /**
+   * A sign-in for this list has begun. A list that has asked nothing yet is loading from now on,
+   * not signed out: its first answer is on its way, and the window says so rather than showing
+   * "not signed in" for as long as the sign-in takes.
+   */
+  public void signingIn() {
+    if (loadState.get() == LoadState.IDLE) {
+      signingIn = true;
+      loadState.set(LoadState.LOADING);
+    }
+  }
+
+  /** The sign-in begun by {@link #signingIn} ended without signing in: a second factor, or a failure. */
+  public void signInEnded() {
+    if (signingIn) {
+      signingIn = false;
+      if (loadState.get() == LoadState.LOADING) {
+        loadState.set(LoadState.IDLE);
+      }
+    }
   }
 
   /** After signing out: forget the rows. */
   public void signedOut() {
+    signingIn = false;
     queue.forgetRows();
     loadState.set(LoadState.IDLE);
   }

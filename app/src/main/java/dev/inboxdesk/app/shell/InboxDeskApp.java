@@ -78,7 +78,7 @@ public final class InboxDeskApp extends Application {
       SmokeTest.watch(stage, begun.context(), options);
     }
     // After the first frame: one pulse for it to reach the screen, then the rest of the start: the
-    // model on another thread while this one builds the list in front.
+    // model on another thread, the lists built with it when it comes.
     stage.addEventHandler(WindowEvent.WINDOW_SHOWN, event -> Platform.runLater(() -> {
       begun.buildContext(sandboxOptions, scheduler, locale,
           // A run on its own settings folder (a smoke test, a screenshot) keeps its record there too.
@@ -103,10 +103,11 @@ public final class InboxDeskApp extends Application {
       return;
     }
     context = built;
+    // The sign-ins begin first, so the lists are bound already loading, never "not signed in" between.
+    built.start();
     view.bind(built.model(), built::signInDemoAccount);
     stage.setTitle(view.windowTitle());
     view.closeWithPendingDeletes(stage, Platform::exit);
-    built.start();
     String settingsProblem = built.model().accounts().loadProblem();
     if (settingsProblem != null) {
       view.showProblem(new Problem(bundle.getString("settings.problem"), settingsProblem, null, settingsProblem,

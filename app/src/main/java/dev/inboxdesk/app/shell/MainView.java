@@ -72,8 +72,12 @@ public final class MainView {
   private MenuButton messagesAccount;
   private MenuButton notificationsAccount;
   private SettingsMenu settingsMenu;
-  /** Whether the first frame is on screen (the lists are built after it). */
-  private boolean framed;
+  /**
+   * Whether the model is late: not there {@link ItemListView#SPINNER_DELAY} after the first frame.
+   * Until then the lists wait for it, to be built bound; from then on the list in front is built at
+   * once, to show the wait with its spinner.
+   */
+  private boolean modelLate;
   /** The theme on screen, so that showing it does not switch to it again. */
   private Theme shownTheme;
   private StackPane center;
@@ -81,8 +85,8 @@ public final class MainView {
   private Tab inboxTab;
   private Tab notificationsTab;
   /**
-   * The tabs' lists, built after the first frame (the inbox's at once, the notifications' when its tab
-   * is first shown or the model arrives), so that the first frame waits for neither.
+   * The tabs' lists, built with the model (or, when it is late, the one in front as its tab shows),
+   * so that the first frame waits for neither and a quick model is shown in one repaint.
    */
   private ItemListView inboxController;
   private ItemListView notificationsController;
@@ -195,13 +199,17 @@ public final class MainView {
     return button;
   }
 
-  /** The two tabs; the inbox's says that it loads until its list is built. */
-  private StackPane centerPane() {
+  private Label loadingPlaceholder() {
     Label loading = new Label(resources.getString("state.loading"));
     loading.getStyleClass().addAll("text-muted", "first-frame-loading");
-    inboxTab = new Tab(null, loading);
+    return loading;
+  }
+
+  /** The two tabs; each says that it loads until its list is built. */
+  private StackPane centerPane() {
+    inboxTab = new Tab(null, loadingPlaceholder());
     inboxTab.setId("inboxTab");
-    notificationsTab = new Tab();
+    notificationsTab = new Tab(null, loadingPlaceholder());
     notificationsTab.setId("notificationsTab");
     tabs = new TabPane(inboxTab, notificationsTab);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -281,8 +289,8 @@ public final class MainView {
     });
     if (model == null) {
       tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
-        // before the first frame (a start on the notifications tab) the list waits for it
-        if (!framed) {
+        // until the model is late, the tab's placeholder says that it loads
+        if (!modelLate) {
           return;
         }
         if (tab == notificationsTab) {
@@ -814,11 +822,11 @@ public final class MainView {
    * list that loads slowly is.
    */
   public void afterFirstFrame() {
-    framed = true;
     installTooltips();
     PauseTransition slowModel = new PauseTransition(ItemListView.SPINNER_DELAY);
     slowModel.setOnFinished(event -> {
       if (model == null) {
+        modelLate = true;
         activeView();
       }
     });

@@ -167,18 +167,21 @@ public final class MainViewModel implements SessionActions {
   public void restoreRememberedSessions() {
     for (Connection.Service service : Connection.Service.values()) {
       Connection connection = connection(service);
-      connection.profile().flatMap(accounts::rememberedSecret).ifPresent(secret -> background.execute(() -> {
-        try {
-          connection.restore(secret, connection.profile().get().account());
-          accounts.restored(connection);
-          ui.execute(() -> {
-            publish();
-            list(service).signedIn();
-          });
-        } catch (RuntimeException expired) {
-          ui.execute(() -> list(service).needsSignIn(expired));
-        }
-      }));
+      connection.profile().flatMap(accounts::rememberedSecret).ifPresent(secret -> {
+        list(service).signingIn();
+        background.execute(() -> {
+          try {
+            connection.restore(secret, connection.profile().get().account());
+            accounts.restored(connection);
+            ui.execute(() -> {
+              publish();
+              list(service).signedIn();
+            });
+          } catch (RuntimeException expired) {
+            ui.execute(() -> list(service).needsSignIn(expired));
+          }
+        });
+      });
     }
   }
 
@@ -308,6 +311,7 @@ public final class MainViewModel implements SessionActions {
       Connection.Service service, boolean rememberMe) {
     CompletableFuture<Connection.SignInResult> result = new CompletableFuture<>();
     Connection connection = connection(service);
+    list(service).signingIn();
     background.execute(() -> {
       try {
         Connection.SignInResult outcome = work.get();
@@ -318,11 +322,16 @@ public final class MainViewModel implements SessionActions {
           publish();
           if (outcome instanceof Connection.SignInResult.Done) {
             list(service).signedIn();
+          } else {
+            list(service).signInEnded();
           }
           result.complete(outcome);
         });
       } catch (RuntimeException error) {
-        ui.execute(() -> result.completeExceptionally(new SignInFailed(presenter.describe(error), error)));
+        ui.execute(() -> {
+          list(service).signInEnded();
+          result.completeExceptionally(new SignInFailed(presenter.describe(error), error));
+        });
       }
     });
     return result;

@@ -39,6 +39,29 @@ class ItemListViewModelTest {
   }
 
   @Test
+  void aListIsLoadingWhileItsSignInIsUnderWayAndSignedOutAgainIfItFails() {
+    model.signingIn();
+    assertThat(model.loadStateProperty().get()).isEqualTo(LoadState.LOADING);
+    model.signInEnded();
+    assertThat(model.loadStateProperty().get()).isEqualTo(LoadState.IDLE);
+
+    model.signingIn();
+    model.needsSignIn(new AuthenticationException(Reason.NOT_AUTHENTICATED, ServerDetails.ofStatus(401)));
+    assertThat(model.loadStateProperty().get()).isEqualTo(LoadState.IDLE);
+    assertThat(model.signInProblemProperty().get()).isNotNull();
+
+    model.signingIn();
+    model.signedIn();
+    assertThat(model.loadStateProperty().get()).isEqualTo(LoadState.LOADED);
+    assertThat(model.allRows()).hasSize(12);
+    // a later sign-in (another account, a second factor) leaves a loaded list as it is
+    model.signingIn();
+    model.signInEnded();
+    assertThat(model.loadStateProperty().get()).isEqualTo(LoadState.LOADED);
+    assertThat(model.allRows()).hasSize(12);
+  }
+
+  @Test
   void aFailedFirstLoadSaysWhyAndWhatToDo() {
     ItemListViewModel broken = new ItemListViewModel(new ScriptedSource(0) {
       @Override

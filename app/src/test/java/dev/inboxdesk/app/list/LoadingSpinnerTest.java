@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,29 +34,14 @@ class LoadingSpinnerTest {
   private final CountDownLatch answer = new CountDownLatch(1);
   private final ExecutorService background = Executors.newSingleThreadExecutor();
   private final FxScheduler ui = new FxScheduler(Clock.systemUTC());
-  private ItemListViewModel model;
   private final List<Boolean> spinnerShown = new ArrayList<>();
+  private Stage stage;
+  private ItemListView view;
+  private ItemListViewModel model;
 
   @Start
   void start(Stage stage) {
-    ItemListView view = ItemListView.create(ResourceBundle.getBundle(ErrorPresenter.BUNDLE, Locale.ENGLISH));
-    ScriptedSource source = new ScriptedSource(3) {
-      @Override
-      public List<Item> list() {
-        try {
-          answer.await(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return super.list();
-      }
-    };
-    model = new ItemListViewModel(source, ui, background, ErrorPresenter.forLocale(Locale.ENGLISH));
-    view.bind(model, Clock.systemUTC(), () -> { });
-    stage.setScene(new Scene(view.root(), 900, 600));
-    stage.show();
-    view.root().lookup("#loadingSpinner").visibleProperty()
-        .addListener((obs, was, shown) -> spinnerShown.add(shown));
+    this.stage = stage;
   }
 
   @AfterEach
@@ -67,32 +53,59 @@ class LoadingSpinnerTest {
 
   @Test
   void aSlowLoadShowsItsSpinnerAfterTheDelayAndHidesItWhenLoaded(FxRobot robot) throws Exception {
-    WaitForAsyncUtils.waitForAsyncFx(5_000, model::refresh);
-    assertThat(robot.lookup("#loadingState").query().isVisible()).isTrue();
-    assertThat(spinner(robot).isVisible()).isFalse();
+    show(new ScriptedSource(3) {
+      @Override
+      public List<Item> list() {
+        try {
+          answer.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return super.list();
+      }
+    }, background);
+    WaitForAsyncUtils.waitForAsyncFx(5_000, () -> {
+      model.refresh();
+      assertThat(node("#loadingState").isVisible()).isTrue();
+      assertThat(node("#loadingSpinner").isVisible()).isFalse();
+    });
 
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> spinner(robot).isVisible());
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> node("#loadingSpinner").isVisible());
     answer.countDown();
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.loadStateProperty().get() == LoadState.LOADED);
     WaitForAsyncUtils.waitForFxEvents();
-    assertThat(robot.lookup("#loadingState").query().isVisible()).isFalse();
-    assertThat(spinner(robot).isVisible()).isFalse();
+    assertThat(node("#loadingState").isVisible()).isFalse();
+    assertThat(node("#loadingSpinner").isVisible()).isFalse();
   }
 
   @Test
   void aQuickLoadNeverShowsTheSpinner(FxRobot robot) throws Exception {
-    WaitForAsyncUtils.waitForAsyncFx(5_000, model::refresh);
-    assertThat(robot.lookup("#loadingState").query().isVisible()).isTrue();
-    answer.countDown();
+    // the answer is there as soon as it is asked for: the list loads in the next FX runnable
+    show(new ScriptedSource(3), javafx.application.Platform::runLater);
+    WaitForAsyncUtils.waitForAsyncFx(5_000, () -> {
+      model.refresh();
+      assertThat(node("#loadingState").isVisible()).isTrue();
+    });
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.loadStateProperty().get() == LoadState.LOADED);
     // past the delay: the spinner's timer was stopped with the load
     Thread.sleep((long) ItemListView.SPINNER_DELAY.toMillis() + 200);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(spinnerShown).doesNotContain(true);
-    assertThat(robot.lookup("#loadingState").query().isVisible()).isFalse();
+    assertThat(node("#loadingState").isVisible()).isFalse();
   }
 
-  private static Node spinner(FxRobot robot) {
-    return robot.lookup("#loadingSpinner").query();
+  private void show(ItemSource source, Executor work) throws Exception {
+    WaitForAsyncUtils.waitForAsyncFx(5_000, () -> {
+      view = ItemListView.create(ResourceBundle.getBundle(ErrorPresenter.BUNDLE, Locale.ENGLISH));
+      model = new ItemListViewModel(source, ui, work, ErrorPresenter.forLocale(Locale.ENGLISH));
+      view.bind(model, Clock.systemUTC(), () -> { });
+      stage.setScene(new Scene(view.root(), 900, 600));
+      stage.show();
+      node("#loadingSpinner").visibleProperty().addListener((obs, was, shown) -> spinnerShown.add(shown));
+    });
+  }
+
+  private Node node(String id) {
+    return view.root().lookup(id);
   }
 }

@@ -44,6 +44,11 @@ class FirstFrameTest {
     stage.show();
   }
 
+  /** What a tab shows: its placeholder, or its list's root. */
+  private static Node tabContent(FxRobot robot, int tab) {
+    return robot.lookup(".main-tabs").queryAs(javafx.scene.control.TabPane.class).getTabs().get(tab).getContent();
+  }
+
   @AfterEach
   void stop() {
     if (context != null) {
@@ -60,12 +65,15 @@ class FirstFrameTest {
     context = AppContext.onSandbox(SandboxOptions.defaults().withSize(12), scheduler, Locale.ENGLISH,
         new dev.inboxdesk.history.DeleteHistory(java.nio.file.Files.createTempDirectory("inboxdesk-history-test"),
             Clock.systemUTC()));
-    // the model is there by the pulse after the first frame: the list is built once, bound
+    // the model is there by the pulse after the first frame: the lists are built once, bound, and
+    // loading (signing in is loading too: no "not signed in" in between)
     WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
       view.afterFirstFrame();
       assertThat(robot.lookup(".item-list").tryQuery()).isEmpty();
-      view.bind(context.model(), context::signInDemoAccount);
       context.start();
+      view.bind(context.model(), context::signInDemoAccount);
+      assertThat(context.model().inbox().loadStateProperty().get()).isEqualTo(LoadState.LOADING);
+      assertThat(robot.lookup("#emptyState").queryAll().stream().filter(Node::isVisible)).isEmpty();
     });
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(robot.lookup(".first-frame-loading").tryQuery()).isEmpty();
@@ -85,8 +93,9 @@ class FirstFrameTest {
 
   @Test
   void theWindowShowsLoadingListsBeforeItsModelAndFillsInAfter(FxRobot robot) throws Exception {
-    // The first frame: the window with its bar and tabs, the inbox saying that it loads, no list yet.
-    assertThat(robot.lookup(".first-frame-loading").queryAll()).hasSize(1);
+    // The first frame: the window with its bar and tabs, each saying that it loads, no list yet.
+    assertThat(tabContent(robot, 0).getStyleClass()).contains("first-frame-loading");
+    assertThat(tabContent(robot, 1).getStyleClass()).contains("first-frame-loading");
     assertThat(robot.lookup(".item-list").tryQuery()).isEmpty();
     assertThat(robot.lookup("#reviewButton").queryAs(javafx.scene.control.Button.class).getTooltip()).isNull();
     assertThat(robot.lookup("#toast").tryQuery()).isEmpty();
@@ -97,16 +106,19 @@ class FirstFrameTest {
     assertThat(robot.lookup("#settingsMenu").query().isDisabled()).isTrue();
     // Then, as the app does after the first frame, the bar gets its tooltips; the list waits for
     // its model a while (a quick one comes with it, in one repaint)...
-    WaitForAsyncUtils.waitForAsyncFx(10_000, view::afterFirstFrame);
+    WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+      view.afterFirstFrame();
+      assertThat(tabContent(robot, 0).getStyleClass()).contains("first-frame-loading");
+      assertThat(robot.lookup(".item-list").tryQuery()).isEmpty();
+    });
     assertThat(robot.lookup("#reviewButton").queryAs(javafx.scene.control.Button.class).getTooltip().getText())
         .startsWith("Review mode (Ctrl+E)");
-    assertThat(robot.lookup(".first-frame-loading").queryAll()).hasSize(1);
-    assertThat(robot.lookup(".item-list").tryQuery()).isEmpty();
     // ...and this one is slow: the list in front is built, saying that it loads, with its spinner,
     // and keys that need a model do nothing yet.
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".item-list").tryQuery().isPresent());
     WaitForAsyncUtils.waitForFxEvents();
-    assertThat(robot.lookup(".first-frame-loading").tryQuery()).isEmpty();
+    assertThat(tabContent(robot, 0).getStyleClass()).doesNotContain("first-frame-loading");
+    assertThat(tabContent(robot, 1).getStyleClass()).contains("first-frame-loading");
     assertThat(robot.lookup(".state").queryAll().stream().filter(Node::isVisible))
         .isNotEmpty()
         .allMatch(state -> ((javafx.scene.layout.Pane) state).getChildren().get(0)
@@ -124,8 +136,10 @@ class FirstFrameTest {
         new dev.inboxdesk.history.DeleteHistory(java.nio.file.Files.createTempDirectory("inboxdesk-history-test"),
             Clock.systemUTC()));
     WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
-      view.bind(context.model(), context::signInDemoAccount);
       context.start();
+      view.bind(context.model(), context::signInDemoAccount);
+      // the wait goes on, and so does its spinner
+      assertThat(tabContent(robot, 0).lookup("#loadingSpinner").isVisible()).isTrue();
     });
 
     assertThat(robot.lookup("#settingsMenu").query().isDisabled()).isFalse();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ResourceBundle;
 import java.util.function.DoubleConsumer;
 import javafx.geometry.Pos;
+import javafx.scene.AccessibleAttribute;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
@@ -24,7 +25,14 @@ final class ItemCell extends ListCell<ItemRow> {
   private final Circle unreadDot = new Circle(4);
   private final Label title = new Label();
   private final Label type = new Label();
-  private final Label time = new Label();
+  private final Label time = new Label() {
+    @Override
+    public Object queryAccessibleAttribute(AccessibleAttribute attribute, Object... parameters) {
+      // A screen reader hears the exact time as the time's help, worked out when it asks.
+      return attribute == AccessibleAttribute.HELP && createdAt != null ? RelativeTime.exact(createdAt)
+          : super.queryAccessibleAttribute(attribute, parameters);
+    }
+  };
   private final Label badge = new Label();
   /** The exact time, made when the pointer first comes to the time: not for every row shown. */
   private Tooltip timeTip;
@@ -45,8 +53,7 @@ final class ItemCell extends ListCell<ItemRow> {
     time.getStyleClass().add("item-cell-meta");
     time.setOnMouseEntered(event -> {
       if (timeTip == null) {
-        timeTip = new Tooltip();
-        timeTip.setOnShowing(showing -> timeTip.setText(RelativeTime.exact(createdAt)));
+        timeTip = new Tooltip(RelativeTime.exact(createdAt));
         time.setTooltip(timeTip);
       }
     });
@@ -98,7 +105,7 @@ final class ItemCell extends ListCell<ItemRow> {
     type.setManaged(!item.type().isEmpty());
     time.setText(RelativeTime.relative(item.createdAt(), clock.instant()));
     createdAt = item.createdAt();
-    if (timeTip != null && timeTip.isShowing()) {
+    if (timeTip != null) {
       timeTip.setText(RelativeTime.exact(createdAt));
     }
     RowState state = row.state();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.AccessibleAttribute;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -47,6 +48,10 @@ class ItemCellTimeTipTest {
     Label second = times.stream().filter(time -> time.getScene() != null)
         .sorted(java.util.Comparator.comparingDouble(time -> time.localToScene(0, 0).getY()))
         .toList().get(1);
+    // a screen reader hears the exact time before any pointer has come near
+    Object help = WaitForAsyncUtils.asyncFx(() -> second.queryAccessibleAttribute(AccessibleAttribute.HELP))
+        .get(5, TimeUnit.SECONDS);
+    assertThat(help).isEqualTo(RelativeTime.exact(source.item(1).createdAt()));
     robot.moveTo(second);
     robot.moveBy(1, 0);
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,

@@ -158,7 +158,7 @@ class MainWindowTest extends WindowTest {
   @Test
   void aServerErrorBringsTheRowBackAtItsPlaceWithTheReasonAndARetry(FxRobot robot) throws TimeoutException {
     fx(() -> notifications().undoWindowSecondsProperty().set(0));
-    view.select(dev.inboxdesk.app.accounts.Connection.Service.NOTIFICATIONS);
+    fx(() -> view.select(dev.inboxdesk.app.accounts.Connection.Service.NOTIFICATIONS));
     List<String> before = ids(notifications().visibleRows());
     context.sandbox().faults().set(new FaultSettings(0, 1.0, 503, 0, false, 0, 0, 0, 0, 3, "notifications"));
     robot.clickOn("#notifications-list");
@@ -238,7 +238,7 @@ class MainWindowTest extends WindowTest {
   void aBulkDeleteShowsProgressAndCancelBringsBackWhatWasNotSent(FxRobot robot) throws TimeoutException {
     fx(() -> notifications().undoWindowSecondsProperty().set(0));
     context.sandbox().faults().set(new FaultSettings(150, 0, 500, 0, false, 0, 0, 0, 0, 3, "notifications"));
-    view.select(dev.inboxdesk.app.accounts.Connection.Service.NOTIFICATIONS);
+    fx(() -> view.select(dev.inboxdesk.app.accounts.Connection.Service.NOTIFICATIONS));
 
     robot.clickOn("Delete all shown");
     waitUntil(() -> notifications().progressVisibleProperty().get() && notifications().progressDoneProperty().get() >= 3);

@@ -85,6 +85,7 @@ final class ItemCell extends ListCell<ItemRow> {
   protected void updateItem(ItemRow row, boolean empty) {
     super.updateItem(row, empty);
     if (empty || row == null) {
+      createdAt = null;
       setGraphic(null);
       setText(null);
       return;

@@ -53,6 +53,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * Knows keys and widgets, nothing about servers.
  */
 public final class ItemListView {
+  /** How long a load lasts before its spinner shows. */
+  public static final javafx.util.Duration SPINNER_DELAY = javafx.util.Duration.millis(400);
+
   private ResourceBundle resources;
   private TextField search;
   private ComboBox<SortOrder> sort;
@@ -278,9 +281,6 @@ public final class ItemListView {
       }
     });
   }
-
-  /** How long a load lasts before its spinner shows. */
-  public static final javafx.util.Duration SPINNER_DELAY = javafx.util.Duration.millis(400);
 
   private static VBox state(double spacing, Node... children) {
     VBox box = new VBox(spacing, children);

@@ -199,6 +199,7 @@ public final class MainView {
     return button;
   }
 
+  /** What a tab shows until its list is built. */
   private Label loadingPlaceholder() {
     Label loading = new Label(resources.getString("state.loading"));
     loading.getStyleClass().addAll("text-muted", "first-frame-loading");

@@ -44,6 +44,14 @@ class FirstFrameTest {
     stage.show();
   }
 
+  /** The model on a sandbox of 12 items, built off the FX thread as the app does after its first frame. */
+  private void buildModel() throws java.io.IOException {
+    scheduler = new FxScheduler(Clock.systemUTC());
+    context = AppContext.onSandbox(SandboxOptions.defaults().withSize(12), scheduler, Locale.ENGLISH,
+        new dev.inboxdesk.history.DeleteHistory(java.nio.file.Files.createTempDirectory("inboxdesk-history-test"),
+            Clock.systemUTC()));
+  }
+
   /** What a tab shows: its placeholder, or its list's root. */
   private static Node tabContent(FxRobot robot, int tab) {
     return robot.lookup(".main-tabs").queryAs(javafx.scene.control.TabPane.class).getTabs().get(tab).getContent();
@@ -61,10 +69,7 @@ class FirstFrameTest {
 
   @Test
   void aModelThatComesQuicklyIsShownWithTheListsBuiltForIt(FxRobot robot) throws Exception {
-    scheduler = new FxScheduler(Clock.systemUTC());
-    context = AppContext.onSandbox(SandboxOptions.defaults().withSize(12), scheduler, Locale.ENGLISH,
-        new dev.inboxdesk.history.DeleteHistory(java.nio.file.Files.createTempDirectory("inboxdesk-history-test"),
-            Clock.systemUTC()));
+    buildModel();
     // the model is there by the pulse after the first frame: the lists are built once, bound, and
     // loading (signing in is loading too: no "not signed in" in between)
     WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
@@ -130,11 +135,7 @@ class FirstFrameTest {
     // the focus itself after the list was built): the list still takes it then.
     WaitForAsyncUtils.waitForAsyncFx(10_000, () -> robot.lookup("#search").query().requestFocus());
 
-    // Built off the FX thread, as the app does after its first frame.
-    scheduler = new FxScheduler(Clock.systemUTC());
-    context = AppContext.onSandbox(SandboxOptions.defaults().withSize(12), scheduler, Locale.ENGLISH,
-        new dev.inboxdesk.history.DeleteHistory(java.nio.file.Files.createTempDirectory("inboxdesk-history-test"),
-            Clock.systemUTC()));
+    buildModel();
     WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
       context.start();
       view.bind(context.model(), context::signInDemoAccount);

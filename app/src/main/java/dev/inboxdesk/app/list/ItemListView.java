@@ -494,6 +494,20 @@ public final class ItemListView {
 
   /** Moves keyboard focus to the list, selecting the first row if none is. */
   public void focusList() {
+    if (list.getScene() == null) {
+      // Built just now, with its model: the tab pane puts it in the window at its next layout.
+      list.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+        @Override
+        public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> scene,
+            javafx.scene.Scene was, javafx.scene.Scene now) {
+          if (now != null) {
+            list.sceneProperty().removeListener(this);
+            focusList();
+          }
+        }
+      });
+      return;
+    }
     list.requestFocus();
     if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {
       list.getSelectionModel().select(0);

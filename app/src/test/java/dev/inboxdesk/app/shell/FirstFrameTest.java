@@ -83,6 +83,8 @@ class FirstFrameTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(robot.lookup(".first-frame-loading").tryQuery()).isEmpty();
     Node inboxList = robot.lookup("#messages-list").query();
+    // the list built for the model has the keyboard, ready for arrows and Delete
+    assertThat(inboxList.getScene().getFocusOwner()).isSameAs(inboxList);
     WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () ->
         context.model().inbox().loadStateProperty().get() == LoadState.LOADED
             && context.model().notifications().loadStateProperty().get() == LoadState.LOADED);

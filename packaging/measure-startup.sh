@@ -10,46 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-root=packaging/target/deb-unpacked/opt/inboxdesk
-app=$root/lib/app
-bare=$PWD/packaging/target/bare/bare-window.jar
-if [ ! -x "$root/bin/InboxDesk" ] || [ ! -f "$bare" ]; then
-  echo "build first: ./mvnw -Pinstaller verify [-Dinstaller.jdk=/path/to/jdk-25]" >&2
-  exit 2
-fi
-java=$root/lib/runtime/bin/java
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-display=(xvfb-run -a -s "-screen 0 1280x800x24")
-
-# What postinst does, and the bare window's own cache made the same way (a training run).
-options=()
-while IFS= read -r option; do options+=("$option"); done < <(sed -n 's/^java-options=//p' "$app/InboxDesk.cfg" \
-  | grep -v -e '^-XX:AOTCache=' -e '^-XX:SharedArchiveFile=' -e '^-Djpackage')
-if [ -x "$app/check-aot-cache.sh" ]; then
-  "$app/check-aot-cache.sh" >/dev/null
-  "${display[@]}" "$java" "${options[@]}" -XX:AOTCacheOutput="$work/bare.aot" -cp "$bare" \
-    dev.inboxdesk.bare.BareWindow >/dev/null 2>&1
-  bare_cache=(-XX:AOTCache="$work/bare.aot")
-  kind="AOT cache"
-else
-  "$app/create-cds-archive.sh"
-  "${display[@]}" "$java" "${options[@]}" -XX:ArchiveClassesAtExit="$work/bare.jsa" -cp "$bare" \
-    dev.inboxdesk.bare.BareWindow >/dev/null 2>&1
-  bare_cache=(-XX:SharedArchiveFile="$work/bare.jsa" -Xlog:cds+dynamic=off)
-  kind="AppCDS archive"
-fi
-
-once() { # label command... -> "startup_ms rss_mib"
-  local out
-  out=$("${display[@]}" /usr/bin/time -f "rss_kb=%M" "$@" 2>&1)
-  local ms rss
-  ms=$(sed -n 's/^startup_ms=//p' <<<"$out" | tail -1)
-  rss=$(sed -n 's/^rss_kb=//p' <<<"$out" | tail -1)
-  [ -n "$ms" ] && [ -n "$rss" ] || { echo "no startup_ms from: $*" >&2; echo "$out" >&2; exit 1; }
-  echo "$ms $((rss / 1024))"
-}
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+. packaging/measure-common.sh
+cache_for bare -cp "$bare" dev.inboxdesk.bare.BareWindow
+bare_cache=("${cache[@]}")
 
 echo "runtime: $("$java" -version 2>&1 | head -1); each with its own $kind; $runs runs each, alternating"
 : >"$work/app"

@@ -7,7 +7,7 @@
 # options (docs/BENCHMARKS.md), and more on a system with many packages installed.
 #
 # This script does what that launcher does otherwise, from the same file, lib/app/<name>.cfg (the
-# build's AOT cache training run, lib/app/check-aot-cache.sh and packaging/measure-startup.sh read
+# build's AOT cache training run, lib/app/check-aot-cache.sh and packaging/measure-common.sh read
 # or change it too, so it stays the one place for the JVM's options), with shell builtins only (one
 # readlink finds the script's own place through the /usr/bin/inboxdesk link), and then execs the
 # runtime's java (through a link with the launcher's name, if there is one: see the end): the

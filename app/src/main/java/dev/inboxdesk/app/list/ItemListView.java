@@ -522,9 +522,11 @@ public final class ItemListView {
     if (selected.isEmpty() || !confirmed(selected.size())) {
       return;
     }
-    int anchor = list.getSelectionModel().getSelectedIndex();
+    // The block's first row, not the selected index (the row the selection ended on: Shift+Down
+    // leaves it at the block's end, and the rows between would be skipped).
+    int anchor = list.getSelectionModel().getSelectedIndices().stream().min(Integer::compare).orElse(0);
     model.delete(selected);
-    // Keep the moderator's place: select what now sits where the deleted row was.
+    // Keep the moderator's place: select what now sits where the deleted rows were.
     list.getSelectionModel().clearSelection();
     if (!list.getItems().isEmpty()) {
       int next = Math.min(Math.max(anchor, 0), list.getItems().size() - 1);

@@ -146,6 +146,24 @@ class MainWindowTest extends WindowTest {
   }
 
   @Test
+  void deletingABlockSelectedDownwardsSelectsTheRowRightAfterIt(FxRobot robot) {
+    fx(() -> inbox().undoWindowSecondsProperty().set(30));
+    ItemRow firstAfterTheBlock = inbox().visibleRows().get(6);
+    robot.clickOn("#messages-list");
+    // As Shift+Down leaves it: the block 2..5 selected, the focus and the selected index on its last row.
+    fx(() -> {
+      list(robot, "messages").getSelectionModel().clearAndSelect(2);
+      list(robot, "messages").getSelectionModel().selectRange(3, 6);
+    });
+
+    robot.type(KeyCode.DELETE);
+
+    assertThat(inbox().visibleRows()).hasSize(26);
+    assertThat(list(robot, "messages").getSelectionModel().getSelectedItem()).isSameAs(firstAfterTheBlock);
+    assertThat(list(robot, "messages").getSelectionModel().getSelectedIndices()).containsExactly(2);
+  }
+
+  @Test
   void jAndKMoveTheSelection(FxRobot robot) {
     robot.clickOn("#messages-list");
     fx(() -> list(robot, "messages").getSelectionModel().clearAndSelect(0));

@@ -222,7 +222,10 @@ abstract class ClientCommand implements Callable<Integer> {
       return;
     }
     if (terminal.interactive()) {
-      err().print("\rDeleting " + done + " of " + total + (done == total ? "\n" : ""));
+      if (err() instanceof SafeWriter safe) {
+        safe.returnToLineStart();
+      }
+      err().print("Deleting " + done + " of " + total + (done == total ? "\n" : ""));
       err().flush();
     } else if (done == total || System.nanoTime() - lastProgressLine >= PROGRESS_EVERY_NANOS) {
       lastProgressLine = System.nanoTime();

@@ -15,6 +15,14 @@ final class SafeWriter extends PrintWriter {
     super(out, true);
   }
 
+  /**
+   * Goes back to the start of the line, for a counter updated in place. A carriage return in a
+   * text is escaped like any control character, so the writer's own is written past the escaping.
+   */
+  void returnToLineStart() {
+    super.write("\r", 0, 1);
+  }
+
   @Override
   public void write(String text, int offset, int length) {
     String part = text.substring(offset, offset + length);
